@@ -1,0 +1,18 @@
+import { main } from './main';
+
+const io = {
+  out: (text: string): void => {
+    process.stdout.write(text);
+  },
+  err: (text: string): void => {
+    process.stderr.write(text);
+  },
+};
+
+try {
+  process.exitCode = main(process.argv.slice(2), io, MLOPS_VERSION);
+} catch (e) {
+  // A bug of ours, not the user's: say so plainly, with the stack for the report.
+  process.stderr.write(`mlops: internal error, please report it: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 3;
+}

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CliDiagnostic } from '../../../protocol';
+import { isServedFileName } from '../../../server/src/services/fileKinds';
+import { validateText } from '../../../server/src/services/validate';
+import { makeDiagnostic } from '../../../server/src/services/diagnostics';
+import { formatSummary, formatText, toCliDiagnostic } from '../format';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../io';
+import { readSource, type SourceResult } from '../readSource';
+import { expandPaths } from '../walk';
+
+export const LINT_USAGE = `Usage: mlops lint [--format text|json] PATH...
+
+Validates manifests. Folders are walked for *.yaml and *.yml files (.git and node_modules are skipped).
+Exit status: 0 no errors, 1 errors found, 2 usage error or a path that does not exist.`;
+
+const FORMATS = ['text', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+const FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** `mlops lint`: returns the exit status. */
+export function runLint(args: readonly string[], io: CliIo): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help === true) {
+    io.out(`${LINT_USAGE}\n`);
+    return EXIT_OK;
+  }
+  const format = values.format;
+  if (!isFormat(format)) throw new UsageError(`unknown --format '${format}': use one of ${FORMATS.join(', ')}`);
+  if (positionals.length === 0) throw new UsageError('mlops lint needs at least one file or folder, such as: mlops lint .');
+  for (const p of positionals) {
+    if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p} (check the path; nothing was linted)`);
+  }
+
+  const findings: CliDiagnostic[] = [];
+  const entries = expandPaths(positionals, isServedFileName);
+  for (const entry of entries) {
+    const diagnostics = 'error' in entry ? [unreadable(`the folder cannot be listed: ${entry.error}`)] : lintFile(entry.path);
+    for (const d of diagnostics) findings.push(toCliDiagnostic(entry.path, d));
+  }
+
+  if (format === 'json') io.out(`${JSON.stringify(findings, null, 2)}\n`);
+  else {
+    for (const f of findings) io.out(`${formatText(f)}\n`);
+    io.err(`${formatSummary(findings, entries.length)}\n`);
+  }
+  return findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function lintFile(path: string): Diagnostic[] {
+  const source = readSource(path);
+  if (source.kind === 'text') return validateText(source.text);
+  return [sourceProblem(source)];
+}
+
+function sourceProblem(source: Exclude<SourceResult, { kind: 'text' }>): Diagnostic {
+  switch (source.kind) {
+    case 'unreadable':
+      return unreadable(`the file cannot be read: ${source.reason}`);
+    case 'binary':
+      return makeDiagnostic('MLW0011', FILE_START, `not a text file: ${source.reason}`);
+    case 'too-large':
+      return makeDiagnostic('MLW0012', FILE_START, `file too large to validate: ${source.reason}`);
+  }
+}
+
+function unreadable(message: string): Diagnostic {
+  return makeDiagnostic('MLW0010', FILE_START, message);
+}
+
+function isFormat(value: string): value is Format {
+  return (FORMATS as readonly string[]).includes(value);
+}

@@ -1,0 +1,47 @@
+import { runLint } from './commands/lint';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
+
+export const USAGE = `mlops: MLOps Workbench on the command line
+
+Usage:
+  mlops lint [--format text|json] PATH...   validate manifests in files and folders
+  mlops --version                           print the version
+  mlops --help                              print this help
+
+Run 'mlops COMMAND --help' for a command's options.`;
+
+type Command = (args: readonly string[], io: CliIo) => number;
+
+const COMMANDS: Readonly<Record<string, Command>> = { lint: runLint };
+
+/** Runs the CLI on `argv` (without node and the script) and returns the exit status. */
+export function main(argv: readonly string[], io: CliIo, version: string): number {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    io.out(`${USAGE}\n`);
+    return first === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (first === '--version' || first === '-V') {
+    io.out(`${version}\n`);
+    return EXIT_OK;
+  }
+  const command = COMMANDS[first];
+  if (command === undefined) {
+    io.err(`mlops: unknown command '${first}'. Run 'mlops --help' to see the commands.\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || isParseArgsError(e)) {
+      io.err(`mlops ${first}: ${(e as Error).message}\nRun 'mlops ${first} --help' for usage.\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+/** node:util parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options. */
+function isParseArgsError(e: unknown): boolean {
+  return e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS');
+}

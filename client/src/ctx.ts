@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { ServerInfoMethod, ServerInfoResult } from '../../protocol';
+import { locateServer } from './serverPath';
+
+/** The files the language server serves. */
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'untitled', language: 'yaml' },
+];
+
+const SERVER_INFO: ServerInfoMethod = 'mlops/serverInfo';
+
+/** Owns the language client's lifecycle, the log, and the disposables of the extension. */
+export class Ctx implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the server starts or stops. */
+  readonly onDidChangeServer = this.changeEmitter.event;
+
+  constructor(
+    readonly extension: vscode.ExtensionContext,
+    readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get isRunning(): boolean {
+    return this.client?.isRunning() ?? false;
+  }
+
+  async start(): Promise<void> {
+    if (this.client !== undefined) return;
+    const config = vscode.workspace.getConfiguration('mlops');
+    const server = locateServer(config.get<string | null>('server.path'), process.env, this.extension.extensionPath);
+    this.log.info(`Starting the language server from ${server.path} (${server.origin})`);
+    const run = { module: server.path, transport: TransportKind.stdio };
+    const serverOptions: ServerOptions = { run, debug: { ...run, options: { execArgv: ['--nolazy', '--inspect=6019'] } } };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: DOCUMENT_SELECTOR,
+      outputChannel: this.log,
+      traceOutputChannel: this.log,
+    };
+    const client = new LanguageClient('mlops', 'MLOps Language Server', serverOptions, clientOptions);
+    this.client = client;
+    await client.start();
+    this.changeEmitter.fire();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client !== undefined) await client.dispose();
+    this.changeEmitter.fire();
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  /** Asks the running server who it is; fails with a clear message when none runs. */
+  async serverInfo(): Promise<ServerInfoResult> {
+    if (this.client === undefined || !this.client.isRunning()) {
+      throw new Error('The MLOps language server is not running. Run "MLOps: Restart Language Server".');
+    }
+    return this.client.sendRequest<ServerInfoResult>(SERVER_INFO);
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+    void this.stop();
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Everything that crosses a process boundary: custom LSP requests between the client and the
+ * language server, and the CLI's JSON output. Types only: lint rejects any runtime code here, so
+ * importing this module never pulls code from one side into the other.
+ */
+export type * from './lsp';
+export type * from './cli';

@@ -1,0 +1,51 @@
+// `npm test`: every check and every suite, in order, stopping at the first failure.
+//   node scripts/test.mjs          type-check, lint, build, unit + server + CLI tests, e2e
+//   node scripts/test.mjs unit     without the e2e suites
+//   node scripts/test.mjs e2e      build and the e2e suites only
+// Each suite runs under node's test runner, which ends with its own pass/fail summary.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, ensureCodeServer } from './lib/codeServer.mjs';
+
+const only = process.argv[2];
+const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
+const testFiles = (...dirs) =>
+  dirs.flatMap((d) => readdirSync(join(ROOT, 'test', d)).filter((f) => f.endsWith('.test.ts')).map((f) => join('test', d, f)));
+
+const steps = [];
+const step = (name, command, args, env = {}) => steps.push({ name, run: () => spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } }) });
+const fn = (name, f) => steps.push({ name, run: () => { f(); return { status: 0 }; } });
+
+if (only !== 'e2e') {
+  step('type-check', bin('tsc'), ['-p', '.', '--noEmit']);
+  step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
+}
+step('build', process.execPath, ['scripts/build.mjs']);
+if (only !== 'e2e') {
+  step('unit, server and CLI tests', process.execPath, ['--import', 'tsx', '--test', ...testFiles('unit', 'server', 'cli')]);
+}
+if (only !== 'unit') {
+  fn('e2e tools', ensureCodeServer);
+  // One workbench at a time: two code-servers on two cores make both slow.
+  step('e2e tests (code-server + chromium)', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('e2e')]);
+}
+
+const t0 = Date.now();
+for (const s of steps) {
+  const t = Date.now();
+  console.log(`\n=== ${s.name}`);
+  let r;
+  try {
+    r = s.run();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    r = { status: 1 };
+  }
+  if (r.status !== 0) {
+    console.error(`\nnpm test: '${s.name}' failed (exit ${r.status ?? r.signal}) after ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    process.exit(1);
+  }
+  console.log(`=== ${s.name}: ok in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+console.log(`\nnpm test: all ${steps.length} steps passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

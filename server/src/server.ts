@@ -1,0 +1,74 @@
+import {
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ServerInfoMethod, ServerInfoResult, ServerInitOptions } from '../../protocol';
+import { KeyedDebouncer } from './debounce';
+import { type validateText } from './services/validate';
+
+/** What the handlers need from outside; injected so tests and the CLI can differ. */
+export interface ServerDeps {
+  readonly version: string;
+  readonly validate: (text: string) => ReturnType<typeof validateText>;
+}
+
+const DEFAULT_DEBOUNCE_MS = 25;
+const SERVER_INFO: ServerInfoMethod = 'mlops/serverInfo';
+
+/** Wires the pure services to an LSP connection. Thin: no logic beyond scheduling. */
+export function startServer(connection: Connection, deps: ServerDeps): void {
+  const documents = new TextDocuments(TextDocument);
+  let debouncer = new KeyedDebouncer(DEFAULT_DEBOUNCE_MS);
+
+  // Version last published per URI, so the change event that follows an open does no work twice.
+  const published = new Map<string, number>();
+
+  const publish = (doc: TextDocument): void => {
+    published.set(doc.uri, doc.version);
+    const diagnostics = deps.validate(doc.getText());
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as ServerInitOptions;
+    if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) {
+      debouncer = new KeyedDebouncer(options.debounceMs);
+    }
+    return {
+      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      serverInfo: { name: 'mlops-language-server', version: deps.version },
+    };
+  });
+
+  documents.onDidOpen(({ document }) => {
+    publish(document);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    // Opening also fires a change; the open handler has already published that version.
+    if (published.get(document.uri) === document.version) return;
+    debouncer.schedule(document.uri, () => {
+      const current = documents.get(document.uri);
+      if (current !== undefined) publish(current);
+    });
+  });
+  documents.onDidClose(({ document }) => {
+    debouncer.cancel(document.uri);
+    published.delete(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.onRequest(SERVER_INFO, (): ServerInfoResult => ({
+    version: deps.version,
+    pid: process.pid,
+    openDocuments: documents.keys(),
+  }));
+  connection.onShutdown(() => {
+    debouncer.dispose();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

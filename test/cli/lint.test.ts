@@ -1,0 +1,104 @@
+// `mlops lint` as users run it: the built dist/cli.js in a child process.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+const VERSION = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+function mlops(args: string[], cwd?: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tree(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mlops-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+describe('mlops CLI', () => {
+  it('prints help and version', () => {
+    const help = mlops(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /mlops lint \[--format text\|json\] PATH/);
+    const version = mlops(['--version']);
+    assert.equal(version.status, 0);
+    assert.equal(version.stdout.trim(), VERSION);
+  });
+
+  it('exits 2 with a hint on usage errors', () => {
+    const none = mlops([]);
+    assert.equal(none.status, 2);
+    const unknown = mlops(['frobnicate']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /unknown command 'frobnicate'.*mlops --help/);
+    const badOption = mlops(['lint', '--colour', '.']);
+    assert.equal(badOption.status, 2);
+    assert.match(badOption.stderr, /mlops lint --help/);
+    const noPath = mlops(['lint']);
+    assert.equal(noPath.status, 2);
+    assert.match(noPath.stderr, /at least one file or folder/);
+    const badFormat = mlops(['lint', '--format', 'xml', '.']);
+    assert.equal(badFormat.status, 2);
+    assert.match(badFormat.stderr, /unknown --format 'xml'/);
+  });
+
+  it('exits 2 and says so for a path that does not exist', () => {
+    const r = mlops(['lint', 'no/such/file.yaml']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /no such file or folder: no\/such\/file\.yaml/);
+    assert.equal(r.stdout, '');
+  });
+
+  it('reports a syntax error as file:line:col severity code message and exits 1', () => {
+    const dir = tree({ 'bad.yaml': 'kind: TFJob\nspec:\n  x: [1, 2\n' });
+    const r = mlops(['lint', 'bad.yaml'], dir);
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, "bad.yaml:3:6 error MLW0001 This flow sequence is never closed: add ']', or indent its continuation lines deeper than its key (BAD_INDENT)\n");
+    assert.match(r.stderr, /1 error, 0 warnings in 1 file/);
+  });
+
+  it('exits 0 on clean files and walks folders for *.yaml and *.yml only, skipping .git and node_modules', () => {
+    const dir = tree({
+      'a.yaml': 'a: 1\n',
+      'sub/b.yml': 'b: 2\n',
+      'notes.txt': 'a: [\n',
+      '.git/c.yaml': 'a: [\n',
+      'node_modules/d.yaml': 'a: [\n',
+    });
+    const r = mlops(['lint', '.'], dir);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /0 errors, 0 warnings in 2 files/);
+  });
+
+  it('joins found files to the folder given, in JSON with 1-based, end-exclusive positions', () => {
+    const dir = tree({ 'jobs/x.yaml': 'a: 1\na: 2\n' });
+    const r = mlops(['lint', '--format', 'json', 'jobs'], dir);
+    assert.equal(r.status, 1);
+    assert.deepEqual(JSON.parse(r.stdout), [
+      { file: join('jobs', 'x.yaml'), line: 2, column: 1, endLine: 2, endColumn: 2, severity: 'error', code: 'MLW0002', message: 'Map keys must be unique' },
+    ]);
+  });
+
+  it('gives unreadable, binary and non-regular files a diagnostic instead of crashing', () => {
+    const dir = tree({ 'ok.yaml': 'a: 1\n', 'blob.yaml': Buffer.from([0x61, 0x00, 0x62]), 'latin1.yml': Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]) });
+    symlinkSync(join(dir, 'missing-target.yaml'), join(dir, 'dangling.yaml'));
+    mkdirSync(join(dir, 'dir.yaml'));
+    const r = mlops(['lint', '--format', 'json', '.'], dir);
+    assert.equal(r.status, 1);
+    const byFile = new Map((JSON.parse(r.stdout) as { file: string; code: string; message: string }[]).map((d) => [d.file, d]));
+    assert.equal(byFile.get('blob.yaml')?.code, 'MLW0011');
+    assert.equal(byFile.get('latin1.yml')?.code, 'MLW0011');
+    assert.equal(byFile.get('dangling.yaml')?.code, 'MLW0010');
+    assert.match(byFile.get('dangling.yaml')?.message ?? '', /cannot be read/);
+    assert.equal(byFile.has('ok.yaml'), false);
+  });
+});
