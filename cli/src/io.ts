@@ -1,5 +1,7 @@
 /** Where the CLI writes; injected so tests can capture it without a process. */
 export interface CliIo {
+  /** The version the CLI reports (in `--version` and SARIF). */
+  readonly version: string;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
 }

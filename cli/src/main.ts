@@ -4,9 +4,9 @@ import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 export const USAGE = `mlops: MLOps Workbench on the command line
 
 Usage:
-  mlops lint [--format text|json] PATH...   validate manifests in files and folders
-  mlops --version                           print the version
-  mlops --help                              print this help
+  mlops lint [--format text|json|sarif] PATH...  validate manifests in files and folders
+  mlops --version                                print the version
+  mlops --help                                   print this help
 
 Run 'mlops COMMAND --help' for a command's options.`;
 
@@ -15,14 +15,14 @@ type Command = (args: readonly string[], io: CliIo) => number;
 const COMMANDS: Readonly<Record<string, Command>> = { lint: runLint };
 
 /** Runs the CLI on `argv` (without node and the script) and returns the exit status. */
-export function main(argv: readonly string[], io: CliIo, version: string): number {
+export function main(argv: readonly string[], io: CliIo): number {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.out(`${USAGE}\n`);
     return first === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (first === '--version' || first === '-V') {
-    io.out(`${version}\n`);
+    io.out(`${io.version}\n`);
     return EXIT_OK;
   }
   const command = COMMANDS[first];

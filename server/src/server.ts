@@ -7,12 +7,15 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerInfoMethod, ServerInfoResult, ServerInitOptions } from '../../protocol';
 import { KeyedDebouncer } from './debounce';
-import { type validateText } from './services/validate';
+import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** What the handlers need from outside; injected so tests and the CLI can differ. */
 export interface ServerDeps {
   readonly version: string;
-  readonly validate: (text: string) => ReturnType<typeof validateText>;
+  /** Validates a document's text; `key` (the URI) lets the engine reuse work between versions. */
+  readonly validate: (key: string, text: string) => Diagnostic[];
+  /** Drops what the engine keeps for a closed document. */
+  readonly forget: (key: string) => void;
 }
 
 const DEFAULT_DEBOUNCE_MS = 25;
@@ -28,7 +31,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   const publish = (doc: TextDocument): void => {
     published.set(doc.uri, doc.version);
-    const diagnostics = deps.validate(doc.getText());
+    const diagnostics = deps.validate(doc.uri, doc.getText());
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   };
 
@@ -57,6 +60,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   documents.onDidClose(({ document }) => {
     debouncer.cancel(document.uri);
     published.delete(document.uri);
+    deps.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 

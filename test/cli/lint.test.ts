@@ -27,7 +27,7 @@ describe('mlops CLI', () => {
   it('prints help and version', () => {
     const help = mlops(['--help']);
     assert.equal(help.status, 0);
-    assert.match(help.stdout, /mlops lint \[--format text\|json\] PATH/);
+    assert.match(help.stdout, /mlops lint \[--format text\|json\|sarif\] PATH/);
     const version = mlops(['--version']);
     assert.equal(version.status, 0);
     assert.equal(version.stdout.trim(), VERSION);
@@ -100,5 +100,25 @@ describe('mlops CLI', () => {
     assert.equal(byFile.get('dangling.yaml')?.code, 'MLW0010');
     assert.match(byFile.get('dangling.yaml')?.message ?? '', /cannot be read/);
     assert.equal(byFile.has('ok.yaml'), false);
+  });
+
+  it('writes SARIF 2.1.0 with the rule metadata and 1-based, end-exclusive regions', () => {
+    const dir = tree({ 'jobs/my job.yaml': 'a: [1\n' });
+    const r = mlops(['lint', '--format', 'sarif', 'jobs'], dir);
+    assert.equal(r.status, 1);
+    const log = JSON.parse(r.stdout) as {
+      version: string;
+      runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: object } }[] }[] }[];
+    };
+    assert.equal(log.version, '2.1.0');
+    const run = log.runs[0]!;
+    assert.equal(run.tool.driver.name, 'mlops');
+    const result = run.results[0]!;
+    assert.equal(result.ruleId, 'MLW0001');
+    assert.equal(run.tool.driver.rules[result.ruleIndex]!.id, 'MLW0001');
+    assert.equal(result.level, 'error');
+    const location = result.locations[0]!.physicalLocation;
+    assert.equal(location.artifactLocation.uri, 'jobs/my%20job.yaml');
+    assert.deepEqual(location.region, { startLine: 1, startColumn: 4, endLine: 1, endColumn: 5 });
   });
 });

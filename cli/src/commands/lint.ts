@@ -6,16 +6,17 @@ import { isServedFileName } from '../../../server/src/services/fileKinds';
 import { validateText } from '../../../server/src/services/validate';
 import { makeDiagnostic } from '../../../server/src/services/diagnostics';
 import { formatSummary, formatText, toCliDiagnostic } from '../format';
+import { toSarif } from '../sarif';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../io';
 import { readSource, type SourceResult } from '../readSource';
 import { expandPaths } from '../walk';
 
-export const LINT_USAGE = `Usage: mlops lint [--format text|json] PATH...
+export const LINT_USAGE = `Usage: mlops lint [--format text|json|sarif] PATH...
 
 Validates manifests. Folders are walked for *.yaml and *.yml files (.git and node_modules are skipped).
 Exit status: 0 no errors, 1 errors found, 2 usage error or a path that does not exist.`;
 
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 const FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -47,6 +48,7 @@ export function runLint(args: readonly string[], io: CliIo): number {
   }
 
   if (format === 'json') io.out(`${JSON.stringify(findings, null, 2)}\n`);
+  else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(findings, io.version), null, 2)}\n`);
   else {
     for (const f of findings) io.out(`${formatText(f)}\n`);
     io.err(`${formatSummary(findings, entries.length)}\n`);

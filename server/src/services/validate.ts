@@ -1,16 +1,27 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { parseYaml, yamlSyntaxDiagnostics } from './yamlSyntax';
+import { Engine } from '../engine/engine';
+import { createSchemaStore, findSchemaDir } from '../engine/schemaStore';
+import { rulesFor } from '../rules/registry';
 
-/**
- * Validates one document's text and returns every diagnostic, in source order.
- * Pure: the language server and the CLI both call it.
- */
-export function validateText(text: string): Diagnostic[] {
-  const parsed = parseYaml(text);
-  return sortByPosition(yamlSyntaxDiagnostics(parsed));
+/** An engine over the generated schemas and the registered rules. */
+export function createEngine(schemaDir: string | undefined = findSchemaDir(__dirname)): Engine {
+  return new Engine({ schemas: createSchemaStore(schemaDir), rulesFor });
 }
 
-function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+let shared: Engine | undefined;
+
+/**
+ * Validates one file's text and returns every diagnostic, in source order. For one-shot callers
+ * (the CLI, tests); the language server keeps an engine per session to reuse its caches.
+ */
+export function validateText(text: string): Diagnostic[] {
+  shared ??= createEngine();
+  const diagnostics = shared.validate('', text);
+  shared.forget('');
+  return sortByPosition(diagnostics);
+}
+
+export function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );

@@ -1,42 +1,25 @@
-import { isCollection, isMap, isNode, isScalar, parseAllDocuments, visit, type Document, type Node, type YAMLError } from 'yaml';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { LineIndex } from './lineIndex';
-import { makeDiagnostic } from './diagnostics';
+import { isCollection, isMap, isNode, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
+import type { RuleCode } from '../rules/catalog';
 
-/** The YAML documents of a text, each with the parser's own errors and warnings. */
-export interface ParsedYaml {
-  readonly documents: readonly Document.Parsed[];
-  readonly lines: LineIndex;
+/** A finding with offsets into its document's chunk, before it becomes an LSP diagnostic. */
+export interface RawIssue {
+  readonly code: RuleCode;
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
 }
 
-/**
- * Parses every document of a multi-document text (`---`), keeping exact source ranges.
- * A broken document does not stop the parse of the ones after it.
- */
-export function parseYaml(text: string): ParsedYaml {
-  const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
-  // An empty stream (only comments or nothing) parses to a value that is not an array.
-  const documents = Array.isArray(parsed) ? parsed : [];
-  return { documents, lines: new LineIndex(text) };
-}
-
-/** The syntax errors and warnings of every document, as LSP diagnostics. */
-export function yamlSyntaxDiagnostics(parsed: ParsedYaml): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const doc of parsed.documents) {
-    for (const err of doc.errors) out.push(toDiagnostic(relocateUnclosed(doc, err), parsed.lines, false));
-    for (const warn of doc.warnings) out.push(toDiagnostic(warn, parsed.lines, true));
+/** The parser's errors and warnings of one document, in our words where we can do better. */
+export function documentSyntaxIssues(doc: Document.Parsed): RawIssue[] {
+  const out: RawIssue[] = [];
+  for (const err of doc.errors) {
+    const e = relocateUnclosed(doc, err);
+    const code: RuleCode = e.code === 'DUPLICATE_KEY' ? 'MLW0002' : 'MLW0001';
+    const suffix = code === 'MLW0001' ? ` (${e.code})` : '';
+    out.push({ code, start: e.pos[0], end: e.pos[1], message: `${tidyMessage(e.message)}${suffix}` });
   }
+  for (const w of doc.warnings) out.push({ code: 'MLW0003', start: w.pos[0], end: w.pos[1], message: tidyMessage(w.message) });
   return out;
-}
-
-function toDiagnostic(err: YAMLError, lines: LineIndex, isWarning: boolean): Diagnostic {
-  const [start, end] = err.pos;
-  const range = lines.rangeOf(start, end);
-  const message = tidyMessage(err.message);
-  if (isWarning) return makeDiagnostic('MLW0003', range, message);
-  if (err.code === 'DUPLICATE_KEY') return makeDiagnostic('MLW0002', range, message);
-  return makeDiagnostic('MLW0001', range, `${message} (${err.code})`);
 }
 
 /** The parser's messages sometimes end with a colon that introduced a code excerpt. */
