@@ -1,10 +1,12 @@
 // One esbuild script for every bundle: the extension (client), the language server, the CLI,
 // the webviews, and the in-host integration tests. `--watch` rebuilds on change;
-// `--production` minifies (source maps are always written).
+// `--production` minifies (source maps are always written). The schemas' validators are
+// precompiled into dist/validators (scripts/lib/validators.mjs).
 import * as esbuild from 'esbuild';
 import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { precompileValidators } from './lib/validators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -49,9 +51,11 @@ if (!watch) rmSync(join(root, 'dist'), { recursive: true, force: true });
 const t0 = Date.now();
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await precompileValidators(root);
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('build: watching client, server, cli, webviews and integration tests (Ctrl-C to stop)');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  console.log(`build: ${builds.length} bundles${production ? ' (production)' : ''} in ${Date.now() - t0} ms`);
+  const validators = await precompileValidators(root);
+  console.log(`build: ${builds.length} bundles${production ? ' (production)' : ''} and ${validators} validators in ${Date.now() - t0} ms`);
 }

@@ -1,5 +1,5 @@
 // `npm test`: every check and every suite, in order, stopping at the first failure.
-//   node scripts/test.mjs          type-check, lint, build, unit + server + CLI tests, e2e
+//   node scripts/test.mjs          type-check, lint, build, unit + server + CLI + corpus tests, e2e
 //   node scripts/test.mjs unit     without the e2e suites
 //   node scripts/test.mjs e2e      build and the e2e suites only
 // Each suite runs under node's test runner, which ends with its own pass/fail summary.
@@ -23,7 +23,7 @@ if (only !== 'e2e') {
 }
 step('build', process.execPath, ['scripts/build.mjs']);
 if (only !== 'e2e') {
-  step('unit, server and CLI tests', process.execPath, ['--import', 'tsx', '--test', ...testFiles('unit', 'server', 'cli')]);
+  step('unit, server, CLI and corpus tests', process.execPath, ['--import', 'tsx', '--test', ...testFiles('unit', 'server', 'cli', 'corpus')]);
 }
 if (only !== 'unit') {
   fn('e2e tools', ensureCodeServer);

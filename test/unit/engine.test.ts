@@ -6,11 +6,12 @@ import { splitDocuments } from '../../server/src/engine/chunks';
 import { Engine } from '../../server/src/engine/engine';
 import { recoverUnderIndented } from '../../server/src/engine/goYamlRecovery';
 import { locate } from '../../server/src/engine/locate';
-import type { SchemaStore } from '../../server/src/engine/schemaStore';
+import type { SchemaNode } from '../../server/src/engine/schemaNav';
+import { AJV_OPTIONS, type SchemaStore } from '../../server/src/engine/schemaStore';
 import type { DocumentRule } from '../../server/src/engine/types';
 
-const ajv = new Ajv({ strict: false, allErrors: true, verbose: true });
-const jobSchema = ajv.compile({
+const ajv = new Ajv(AJV_OPTIONS);
+const jobSchemaJson: SchemaNode & object = {
   type: 'object',
   additionalProperties: false,
   required: ['apiVersion', 'kind', 'spec'],
@@ -29,8 +30,9 @@ const jobSchema = ajv.compile({
       },
     },
   },
-});
-const store: SchemaStore = { validatorFor: (v, k) => (v === 'test/v1' && k === 'Job' ? jobSchema : undefined) };
+};
+const jobSchema = { validate: ajv.compile(jobSchemaJson), schema: jobSchemaJson };
+const store: SchemaStore = { schemaFor: (v, k) => (v === 'test/v1' && k === 'Job' ? jobSchema : undefined) };
 
 function engine(rules: readonly DocumentRule[] = []): Engine {
   return new Engine({ schemas: store, rulesFor: () => rules });

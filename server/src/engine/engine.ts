@@ -85,8 +85,8 @@ export class Engine {
     const ctx = contextOf(doc, value);
     if (ctx.apiVersion === undefined || ctx.kind === undefined) return issues;
     const findings: Finding[] = [];
-    const validate = this.deps.schemas.validatorFor(ctx.apiVersion, ctx.kind);
-    if (validate !== undefined && !validate(value)) findings.push(...schemaFindings(validate.errors ?? [], value));
+    const known = this.deps.schemas.schemaFor(ctx.apiVersion, ctx.kind);
+    if (known !== undefined && !known.validate(value)) findings.push(...schemaFindings(known.validate.errors ?? [], value, known.schema));
     for (const rule of this.deps.rulesFor(ctx.apiVersion, ctx.kind)) findings.push(...rule(ctx));
     for (const f of findings) {
       const [start, end] = locate(doc, f.path, f.target);

@@ -1,3 +1,4 @@
+import { deref, schemaAt, type SchemaNode } from './schemaNav';
 import type { ErrorObject } from './schemaStore';
 import { closest } from './suggest';
 import type { Finding, ValuePath } from './types';
@@ -38,6 +39,16 @@ function describe(value: unknown): string {
   return `${typeof value === 'number' && Number.isInteger(value) ? 'the integer' : `the ${typeof value}`} ${JSON.stringify(value)}`;
 }
 
+/** ajv's `type` error names the expected types: a string, comma-joined when several. */
+function typeWords(params: unknown): string[] {
+  const t = (params as { type?: unknown }).type;
+  return typeof t === 'string' ? t.split(',') : Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 const TYPE_WORDS: Record<string, string> = {
   integer: 'an integer', number: 'a number', string: 'a string', boolean: 'true or false',
   object: 'a mapping', array: 'a list', null: 'null',
@@ -55,20 +66,21 @@ function expected(types: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? 'another type') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1] ?? ''}`;
 }
 
-function unknownField(e: ErrorObject, path: ValuePath): Finding {
+function unknownField(e: ErrorObject, path: ValuePath, here: SchemaNode | undefined): Finding {
   const field = (e.params as { additionalProperty: string }).additionalProperty;
-  const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+  const known = Object.keys(here?.properties ?? {});
   const guess = closest(field, known);
   const hint = guess === undefined ? '' : ` Did you mean '${guess}'?`;
   return { code: 'MLW1002', path: [...path, field], message: `Unknown field '${field}': the API server rejects it under strict field validation.${hint}` };
 }
 
-function oneFinding(e: ErrorObject, data: unknown): Finding | undefined {
+function oneFinding(e: ErrorObject, data: unknown, root: SchemaNode): Finding | undefined {
   const path = pointerToPath(e.instancePath, data);
   const value = valueAt(data, path);
+  const here = schemaAt(root, path);
   switch (e.keyword) {
     case 'additionalProperties':
-      return unknownField(e, path);
+      return unknownField(e, path, here);
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
       const where = path.length === 0 ? 'the document' : `'${String(path[path.length - 1])}'`;
@@ -78,17 +90,17 @@ function oneFinding(e: ErrorObject, data: unknown): Finding | undefined {
       if (value === null) {
         return { code: 'MLW1005', path, message: 'This field is null; the API server drops it, as if it were not written.' };
       }
-      return { code: 'MLW1001', path, target: 'value', message: `Expected ${expected(typesOf(e.parentSchema))}, found ${describe(value)}.` };
+      return { code: 'MLW1001', path, target: 'value', message: `Expected ${expected(typeWords(e.params))}, found ${describe(value)}.` };
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const guess = typeof value === 'string' ? closest(value, allowed) : undefined;
       const hint = guess === undefined ? '' : ` Did you mean '${guess}'?`;
-      return { code: 'MLW1004', path, target: 'value', message: `${describe(value)} is not allowed here; use one of: ${allowed.join(', ')}.${hint}` };
+      return { code: 'MLW1004', path, target: 'value', message: `${capitalized(describe(value))} is not allowed here; use one of: ${allowed.join(', ')}.${hint}` };
     }
     case 'const':
       return { code: 'MLW1004', path, target: 'value', message: `Must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}.` };
     default:
-      return { code: 'MLW1006', path, target: 'value', message: `${describe(value)} ${e.message ?? 'does not satisfy the schema'}.` };
+      return { code: 'MLW1006', path, target: 'value', message: `${capitalized(describe(value))} ${e.message ?? 'does not satisfy the schema'}.` };
   }
 }
 
@@ -96,7 +108,7 @@ function oneFinding(e: ErrorObject, data: unknown): Finding | undefined {
  * Turns ajv's errors into findings: one per problem, with the noise of alternatives folded.
  * For `anyOf`/`oneOf` (int-or-string and the like), the branch errors become one finding.
  */
-export function schemaFindings(errors: readonly ErrorObject[], data: unknown): Finding[] {
+export function schemaFindings(errors: readonly ErrorObject[], data: unknown, root: SchemaNode): Finding[] {
   const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   const inAlternative = (e: ErrorObject): boolean =>
     alternatives.some((a) => a !== e && e.instancePath === a.instancePath && e.schemaPath.startsWith(`${a.schemaPath}/`));
@@ -108,12 +120,13 @@ export function schemaFindings(errors: readonly ErrorObject[], data: unknown): F
     if (e.keyword === 'anyOf' || e.keyword === 'oneOf') {
       const path = pointerToPath(e.instancePath, data);
       const value = valueAt(data, path);
-      const branches = ((e.schema as unknown[] | undefined) ?? []).flatMap(typesOf);
+      const here = schemaAt(root, path);
+      const branches = [...(here?.anyOf ?? []), ...(here?.oneOf ?? [])].flatMap((b) => typesOf(deref(root, b)));
       finding = value === null
         ? { code: 'MLW1005', path, message: 'This field is null; the API server drops it, as if it were not written.' }
         : { code: 'MLW1001', path, target: 'value', message: `Expected ${expected(branches)}, found ${describe(value)}.` };
     } else {
-      finding = oneFinding(e, data);
+      finding = oneFinding(e, data, root);
     }
     if (finding === undefined) continue;
     const key = `${finding.code} ${finding.path.join('/')} ${finding.message}`;

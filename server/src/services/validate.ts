@@ -1,11 +1,16 @@
+import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Engine } from '../engine/engine';
 import { createSchemaStore, findSchemaDir } from '../engine/schemaStore';
 import { rulesFor } from '../rules/registry';
 
-/** An engine over the generated schemas and the registered rules. */
-export function createEngine(schemaDir: string | undefined = findSchemaDir(__dirname)): Engine {
-  return new Engine({ schemas: createSchemaStore(schemaDir), rulesFor });
+/**
+ * An engine over the generated schemas and the rules of each kind. The bundles (dist/*.js) find
+ * the build's precompiled validators beside them, in dist/validators; from sources, the schemas
+ * are compiled on first use.
+ */
+export function createEngine(schemaDir: string | undefined = findSchemaDir(__dirname), precompiledDir = join(__dirname, 'validators')): Engine {
+  return new Engine({ schemas: createSchemaStore(schemaDir, precompiledDir), rulesFor });
 }
 
 let shared: Engine | undefined;
