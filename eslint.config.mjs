@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import boundaries from './scripts/eslint/boundaries.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', '.cache/', 'node_modules/', 'examples/', 'native/build/', 'test-results/', 'test/fixtures/'] },
+  { ignores: ['dist/', 'out/', '.cache/', 'node_modules/', 'examples/', 'native/build/', 'test-results/', 'test/fixtures/', '.scratch/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

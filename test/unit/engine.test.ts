@@ -91,7 +91,7 @@ describe('Engine', () => {
     assert.deepEqual(byCode, [
       ['MLW1002', 4, 2, "Unknown field 'restartpolicy': the API server rejects it under strict field validation. Did you mean 'restartPolicy'?"],
       ['MLW1001', 3, 12, 'Expected an integer, found the string "2".'],
-      ['MLW1004', 5, 17, "the string \"OnFail\" is not allowed here; use one of: Always, OnFailure, Never. Did you mean 'OnFailure'?"],
+      ['MLW1004', 5, 17, "The string \"OnFail\" is not allowed here; use one of: Always, OnFailure, Never. Did you mean 'OnFailure'?"],
       ['MLW1001', 6, 8, 'Expected an integer or a string, found a list.'],
       ['MLW1005', 7, 11, 'This field is null; the API server drops it, as if it were not written.'],
     ]);

@@ -14,7 +14,7 @@ import type { DocContext, DocumentRule, Finding } from './types';
 export const MAX_TEXT_LENGTH = 8 * 1024 * 1024;
 /** Alias expansions allowed per document before we stop (billion-laughs guard). */
 const MAX_ALIAS_COUNT = 1000;
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: true } as const;
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: true, logLevel: 'error' } as const;
 
 export interface EngineDeps {
   readonly schemas: SchemaStore;

@@ -1,11 +1,11 @@
+import { jobRules } from './jobRules';
 import { schemaRules } from './schemaRules';
 import type { RuleInfo } from './ruleInfo';
 import { yamlRules } from './yamlRules';
 
 export type { RuleInfo };
 
-const rules = [...yamlRules, ...schemaRules] as const;
-
+const rules = [...yamlRules, ...schemaRules, ...jobRules] as const;
 
 /** A code the catalog knows. */
 export type RuleCode = (typeof rules)[number]['code'];

@@ -1,11 +1,12 @@
 import type { DocumentRule } from '../engine/types';
+import { jobRuleTable } from './jobs';
 
-/** Rules beyond the schema, per `apiVersion/kind`. Each kind family registers its own. */
-const byKind = new Map<string, DocumentRule[]>();
+/** Rules beyond the schema, per `apiVersion/kind`: the tables of each kind family. */
+const FAMILIES: readonly Readonly<Record<string, readonly DocumentRule[]>>[] = [jobRuleTable];
 
-/** Adds rules for kinds; used by the modules of each kind family. */
-export function registerRules(keys: readonly string[], rules: readonly DocumentRule[]): void {
-  for (const key of keys) byKind.set(key, [...(byKind.get(key) ?? []), ...rules]);
+const byKind = new Map<string, readonly DocumentRule[]>();
+for (const table of FAMILIES) {
+  for (const [key, rules] of Object.entries(table)) byKind.set(key, [...(byKind.get(key) ?? []), ...rules]);
 }
 
 /** The rules for a document of this kind (none for kinds we do not know). */
