@@ -18,3 +18,20 @@ export interface ServerInitOptions {
   /** Milliseconds to wait after the last edit before validating (the server may adapt it). */
   readonly debounceMs?: number;
 }
+
+/** A quick fix carried in a diagnostic's `data`, made by the server when it validates. */
+export interface DiagnosticFix {
+  readonly title: string;
+  readonly edits: readonly { readonly range: LspRange; readonly newText: string }[];
+}
+
+/** The `data` of our diagnostics: the server reads it back in `textDocument/codeAction`. */
+export interface DiagnosticData {
+  readonly fix?: DiagnosticFix;
+}
+
+/** An LSP range (zero-based lines and UTF-16 characters, end exclusive). */
+export interface LspRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}

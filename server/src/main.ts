@@ -1,4 +1,5 @@
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { createFeatures } from './features';
 import { startServer } from './server';
 import { createEngine, sortByPosition } from './services/validate';
 
@@ -10,4 +11,5 @@ startServer(createConnection(ProposedFeatures.all), {
   forget: (uri) => {
     engine.forget(uri);
   },
+  features: createFeatures(engine),
 });

@@ -1,4 +1,5 @@
 import {
+  CodeActionKind,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -7,6 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerInfoMethod, ServerInfoResult, ServerInitOptions } from '../../protocol';
 import { KeyedDebouncer } from './debounce';
+import type { LanguageFeatures } from './features';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** What the handlers need from outside; injected so tests and the CLI can differ. */
@@ -16,6 +18,8 @@ export interface ServerDeps {
   readonly validate: (key: string, text: string) => Diagnostic[];
   /** Drops what the engine keeps for a closed document. */
   readonly forget: (key: string) => void;
+  /** Completion, hover, outline and quick fixes. */
+  readonly features: LanguageFeatures;
 }
 
 const DEFAULT_DEBOUNCE_MS = 25;
@@ -28,10 +32,13 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   // Version last published per URI, so the change event that follows an open does no work twice.
   const published = new Map<string, number>();
+  // The diagnostics last published per URI: hover explains the rules behind them.
+  const current = new Map<string, Diagnostic[]>();
 
   const publish = (doc: TextDocument): void => {
     published.set(doc.uri, doc.version);
     const diagnostics = deps.validate(doc.uri, doc.getText());
+    current.set(doc.uri, diagnostics);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   };
 
@@ -41,7 +48,13 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       debouncer = new KeyedDebouncer(options.debounceMs);
     }
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [':', ' ', '-', '='] },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
       serverInfo: { name: 'mlops-language-server', version: deps.version },
     };
   });
@@ -60,9 +73,24 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   documents.onDidClose(({ document }) => {
     debouncer.cancel(document.uri);
     published.delete(document.uri);
+    current.delete(document.uri);
     deps.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
+
+  connection.onCompletion(({ textDocument, position }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc === undefined ? [] : deps.features.completion(doc.uri, doc.getText(), position);
+  });
+  connection.onHover(({ textDocument, position }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc === undefined ? null : deps.features.hover(doc.uri, doc.getText(), position, current.get(doc.uri) ?? []);
+  });
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc === undefined ? [] : deps.features.symbols(doc.uri, doc.getText());
+  });
+  connection.onCodeAction(({ textDocument, context }) => deps.features.codeActions(textDocument.uri, context.diagnostics));
 
   connection.onRequest(SERVER_INFO, (): ServerInfoResult => ({
     version: deps.version,

@@ -8,7 +8,7 @@ import { rulesFor } from '../../server/src/rules/registry';
 import { corpusRows, corpusSkipReason, readCorpusFile } from '../helpers/corpus';
 
 // The rules beyond the schema for training jobs, on their own: a store without schemas.
-const noSchemas = { validatorFor: () => undefined, schemaFor: () => undefined };
+const noSchemas = { kinds: () => [], schemaFor: () => undefined };
 const engine = new Engine({ schemas: noSchemas, rulesFor });
 const JOB_CODES = new Set<string>(jobRules.map((r) => r.code));
 
@@ -104,11 +104,11 @@ describe('job rules: registry', () => {
 });
 
 describe('MLW1201 default container name', () => {
-  it('points at the containers key and suggests renaming the only container', () => {
+  it('points at the name of the only container and suggests renaming it', () => {
     const text = pytorch('- name: trainer\n  image: repo/train:1.0');
     const found = only(text, 'MLW1201');
     assert.equal(found.length, 2);
-    assert.deepEqual([found[0]?.range.start.line, found[0]?.range.start.character], [9, 10]);
+    assert.deepEqual([found[0]?.range.start.line, found[0]?.range.start.character, found[0]?.range.end.character], [10, 18, 25]);
     assert.ok(msg(found[0]).includes("Rename 'trainer' to 'pytorch'"), msg(found[0]));
   });
   it('is quiet with the default name, and for MPIJob (no fixed name)', () => {

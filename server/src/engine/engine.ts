@@ -2,13 +2,14 @@ import { parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LineIndex } from '../services/lineIndex';
 import { makeDiagnostic } from '../services/diagnostics';
-import { documentSyntaxIssues, type RawIssue } from '../services/yamlSyntax';
+import { documentSyntaxIssues, type RawFix, type RawIssue } from '../services/yamlSyntax';
 import { splitDocuments } from './chunks';
 import { recoverUnderIndented } from './goYamlRecovery';
 import { locate } from './locate';
 import { schemaFindings } from './schemaFindings';
-import type { SchemaStore } from './schemaStore';
-import type { DocContext, DocumentRule, Finding } from './types';
+import type { KindSchema, SchemaStore } from './schemaStore';
+import type { DiagnosticData } from '../../../protocol';
+import type { DocContext, DocumentRule, Finding, Fix } from './types';
 
 /** Texts above this are reported, not parsed: a guard against data dumps. */
 export const MAX_TEXT_LENGTH = 8 * 1024 * 1024;
@@ -43,10 +44,24 @@ export class Engine {
     for (const chunk of splitDocuments(text)) {
       const issues = current.get(chunk.text) ?? previous?.get(chunk.text) ?? this.checkDocument(chunk.text);
       current.set(chunk.text, issues);
-      for (const i of issues) out.push(makeDiagnostic(i.code, lines.rangeOf(chunk.start + i.start, chunk.start + i.end), i.message));
+      for (const i of issues) {
+        const d = makeDiagnostic(i.code, lines.rangeOf(chunk.start + i.start, chunk.start + i.end), i.message);
+        if (i.fix !== undefined) d.data = fixData(i.fix, chunk.start, lines);
+        out.push(d);
+      }
     }
     this.cache.set(key, current);
     return out;
+  }
+
+  /** The schema of a kind, for completion and hover. */
+  schemaFor(apiVersion: string, kind: string): KindSchema | undefined {
+    return this.deps.schemas.schemaFor(apiVersion, kind);
+  }
+
+  /** Every `apiVersion/kind` with a schema. */
+  knownKinds(): readonly string[] {
+    return this.deps.schemas.kinds();
   }
 
   forget(key: string): void {
@@ -55,7 +70,7 @@ export class Engine {
 
   private checkDocument(text: string): readonly RawIssue[] {
     const doc = parseDocument(text, PARSE_OPTIONS);
-    if (doc.errors.length === 0) return this.checkParsed(doc, documentSyntaxIssues(doc), text.length, (o) => o);
+    if (doc.errors.length === 0) return this.checkParsed(doc, documentSyntaxIssues(doc), text, (o) => o);
     // What Go's YAML parser accepts must not be an error: try the repair, keep it only if it parses.
     const recovery = recoverUnderIndented(text);
     if (recovery !== undefined) {
@@ -67,14 +82,15 @@ export class Engine {
           end: at + 1,
           message: 'Continuation lines of this value are indented no deeper than its key: kubectl accepts this, but YAML 1.2 tools (Python, JavaScript, most editors) reject it. Indent them further.',
         }));
-        return this.checkParsed(repaired, warnings, text.length, recovery.mapOffset);
+        return this.checkParsed(repaired, warnings, text, recovery.mapOffset, false);
       }
     }
     return documentSyntaxIssues(doc);
   }
 
   /** Schema and rules on a document that parsed; `map` turns its offsets into the chunk's. */
-  private checkParsed(doc: Document.Parsed, issues: RawIssue[], length: number, map: (offset: number) => number): readonly RawIssue[] {
+  private checkParsed(doc: Document.Parsed, issues: RawIssue[], text: string, map: (offset: number) => number, fixable = true): readonly RawIssue[] {
+    const length = text.length;
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -90,10 +106,33 @@ export class Engine {
     for (const rule of this.deps.rulesFor(ctx.apiVersion, ctx.kind)) findings.push(...rule(ctx));
     for (const f of findings) {
       const [start, end] = locate(doc, f.path, f.target);
-      issues.push({ code: f.code, start: map(start), end: map(end), message: f.message });
+      const fix = fixable && f.fix !== undefined ? placeFix(doc, text, f.fix) : undefined;
+      issues.push({ code: f.code, start: map(start), end: map(end), message: f.message, ...(fix === undefined ? {} : { fix }) });
     }
     return issues;
   }
+}
+
+/** The edits of a fix as offsets in the chunk's text. */
+function placeFix(doc: Document.Parsed, text: string, fix: Fix): RawFix {
+  const edits = fix.edits.map((e) => {
+    if (e.at === 'lineStart') {
+      // Inserted lines take the indentation of the key they go before.
+      const [keyStart] = locate(doc, e.path, 'key');
+      const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+      const indent = ' '.repeat(keyStart - lineStart);
+      const lines = e.text.split('\n');
+      const indented = lines.map((l, i) => (l === '' && i === lines.length - 1 ? l : indent + l)).join('\n');
+      return { start: keyStart, end: keyStart, text: indented.slice(indent.length) + indent };
+    }
+    const [start, end] = locate(doc, e.path, e.at);
+    return { start, end, text: e.text };
+  });
+  return { title: fix.title, edits };
+}
+
+function fixData(fix: RawFix, base: number, lines: LineIndex): DiagnosticData {
+  return { fix: { title: fix.title, edits: fix.edits.map((e) => ({ range: lines.span(base + e.start, base + e.end), newText: e.text })) } };
 }
 
 function contextOf(doc: Document.Parsed, value: unknown): DocContext {

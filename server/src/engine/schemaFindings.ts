@@ -71,7 +71,9 @@ function unknownField(e: ErrorObject, path: ValuePath, here: SchemaNode | undefi
   const known = Object.keys(here?.properties ?? {});
   const guess = closest(field, known);
   const hint = guess === undefined ? '' : ` Did you mean '${guess}'?`;
-  return { code: 'MLW1002', path: [...path, field], message: `Unknown field '${field}': the API server rejects it under strict field validation.${hint}` };
+  const finding: Finding = { code: 'MLW1002', path: [...path, field], message: `Unknown field '${field}': the API server rejects it under strict field validation.${hint}` };
+  if (guess === undefined || known.includes(field)) return finding;
+  return { ...finding, fix: { title: `Change '${field}' to '${guess}'`, edits: [{ path: [...path, field], at: 'key', text: guess }] } };
 }
 
 function oneFinding(e: ErrorObject, data: unknown, root: SchemaNode): Finding | undefined {
@@ -95,7 +97,8 @@ function oneFinding(e: ErrorObject, data: unknown, root: SchemaNode): Finding | 
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const guess = typeof value === 'string' ? closest(value, allowed) : undefined;
       const hint = guess === undefined ? '' : ` Did you mean '${guess}'?`;
-      return { code: 'MLW1004', path, target: 'value', message: `${capitalized(describe(value))} is not allowed here; use one of: ${allowed.join(', ')}.${hint}` };
+      const finding: Finding = { code: 'MLW1004', path, target: 'value', message: `${capitalized(describe(value))} is not allowed here; use one of: ${allowed.join(', ')}.${hint}` };
+      return guess === undefined ? finding : { ...finding, fix: { title: `Change to '${guess}'`, edits: [{ path, at: 'value', text: guess }] } };
     }
     case 'const':
       return { code: 'MLW1004', path, target: 'value', message: `Must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}.` };

@@ -23,6 +23,8 @@ export interface KindSchema {
 export interface SchemaStore {
   /** The schema for this kind, or undefined when we have none. */
   schemaFor(apiVersion: string, kind: string): KindSchema | undefined;
+  /** Every `apiVersion/kind` the store has a schema for. */
+  kinds(): readonly string[];
 }
 
 /**
@@ -71,6 +73,7 @@ export function createSchemaStore(schemaDir: string | undefined, precompiledDir?
   let ajv: Ajv | undefined;
   const loaded = new Map<string, KindSchema>();
   return {
+    kinds: () => Object.keys(index),
     schemaFor(apiVersion, kind) {
       const key = `${apiVersion}/${kind}`;
       const file = Object.hasOwn(index, key) ? index[key] : undefined;

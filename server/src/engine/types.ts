@@ -7,6 +7,20 @@ export type ValuePath = readonly (string | number)[];
 /** Where on the path's node a finding points. */
 export type Target = 'key' | 'value';
 
+/** One text edit of a quick fix, placed by path like a finding. */
+export interface FixEdit {
+  readonly path: ValuePath;
+  /** Replace the key or the value of the path's node, or insert lines before its key, indented like it. */
+  readonly at: Target | 'lineStart';
+  readonly text: string;
+}
+
+/** A quick fix for a finding: a title for the editor's menu and the edits it makes. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly FixEdit[];
+}
+
 /** What a rule reports; the engine turns the path into an exact range. */
 export interface Finding {
   readonly code: RuleCode;
@@ -14,6 +28,8 @@ export interface Finding {
   readonly message: string;
   /** The key of the last path segment (default) or its value. */
   readonly target?: Target;
+  /** A safe, mechanical correction, offered as a quick fix. */
+  readonly fix?: Fix;
 }
 
 /** One YAML document of a file, as rules see it. */

@@ -31,6 +31,21 @@ export class LineIndex {
     return { line: lo, character: clamped - (this.starts[lo] ?? 0) };
   }
 
+  /** The offset of a position; a character past its line's end stops at the line's end. */
+  offsetAt(position: Position): number {
+    const line = Math.max(0, Math.min(position.line, this.starts.length - 1));
+    const start = this.starts[line] ?? 0;
+    const next = line + 1 < this.starts.length ? (this.starts[line + 1] ?? this.text.length) : this.text.length;
+    let lineEnd = next;
+    while (lineEnd > start && isLineBreak(this.text.charCodeAt(lineEnd - 1))) lineEnd--;
+    return Math.min(start + Math.max(0, position.character), lineEnd);
+  }
+
+  /** The exact range of [start, end), empty when they are equal (for edits). */
+  span(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
+  }
+
   /** A range for [start, end); an empty span is widened to one character when the line has one. */
   rangeOf(start: number, end: number): Range {
     let e = Math.max(start, end);

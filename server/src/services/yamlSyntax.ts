@@ -7,6 +7,13 @@ export interface RawIssue {
   readonly start: number;
   readonly end: number;
   readonly message: string;
+  /** A quick fix, its edits as offsets in the same text. */
+  readonly fix?: RawFix;
+}
+
+export interface RawFix {
+  readonly title: string;
+  readonly edits: readonly { readonly start: number; readonly end: number; readonly text: string }[];
 }
 
 /** The parser's errors and warnings of one document, in our words where we can do better. */

@@ -1,4 +1,4 @@
-import type { DocContext, Finding, ValuePath } from '../../engine/types';
+import type { DocContext, Finding, FixEdit, ValuePath } from '../../engine/types';
 
 /** A mapping of user data, or undefined for anything else (null, a list, a scalar). */
 export type Obj = Readonly<Record<string, unknown>>;
@@ -48,6 +48,16 @@ export function replicasOf(spec: unknown): number | undefined {
 /** Shorthand for a finding. */
 export function finding(code: Finding['code'], path: ValuePath, message: string, target?: Finding['target']): Finding {
   return target === undefined ? { code, path, message } : { code, path, message, target };
+}
+
+/** The finding with a quick fix of one edit. */
+export function withFix(f: Finding, title: string, edit: FixEdit): Finding {
+  return { ...f, fix: { title, edits: [edit] } };
+}
+
+/** A scalar as YAML text: numbers bare, anything else as a double-quoted string. */
+export function yamlScalar(v: unknown): string {
+  return typeof v === 'number' ? String(v) : JSON.stringify(v);
 }
 
 /** The `apiVersion/kind` of a document, as the rule tables key it. */

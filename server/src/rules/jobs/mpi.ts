@@ -1,5 +1,5 @@
 import type { DocumentRule, Finding, ValuePath } from '../../engine/types';
-import { asArray, asInt, finding, get, keyOf } from './helpers';
+import { asArray, asInt, finding, get, keyOf, withFix } from './helpers';
 import { mainContainers, replicasOfJob, type Container, type Replica } from './kinds';
 import { gpusOf } from './resources';
 
@@ -38,7 +38,8 @@ function slotsVsGpus(value: unknown, key: string, gpus: number): Finding[] {
   const slots = asInt(raw);
   if (slots === undefined || slots === gpus) return [];
   const effect = slots < gpus ? `${plural(gpus - slots, 'GPU')} per worker stay idle` : 'several ranks share a GPU';
-  return [finding('MLW1403', ['spec', 'slotsPerWorker'], `slotsPerWorker is ${slots} but each worker has ${plural(gpus, 'GPU')}: ${effect}.`, 'value')];
+  const f = finding('MLW1403', ['spec', 'slotsPerWorker'], `slotsPerWorker is ${slots} but each worker has ${plural(gpus, 'GPU')}: ${effect}.`, 'value');
+  return [withFix(f, `Set slotsPerWorker to ${gpus}`, { path: ['spec', 'slotsPerWorker'], at: 'value', text: String(gpus) })];
 }
 
 /** A word of a launcher's command line, with the command/args entry it came from. */

@@ -1,6 +1,6 @@
 import { closest } from '../../engine/suggest';
 import type { DocumentRule, Finding } from '../../engine/types';
-import { asString, finding, get, replicasOf } from './helpers';
+import { asString, finding, get, replicasOf, withFix } from './helpers';
 import { mainContainers, replicasOfJob, type ReplicaKind, type Replica } from './kinds';
 
 function quoteList(names: readonly string[]): string {
@@ -15,7 +15,12 @@ function defaultContainer(kind: ReplicaKind, expected: string, r: Replica): Find
   const path = [...r.path, 'template', 'spec', 'containers'];
   const head = `${kind.kind} replica ${r.type} has no container named '${expected}': the operator rejects it, and only sets up the training ports and environment on that container.`;
   const [only] = names;
-  if (names.length === 1 && only !== undefined) return [finding('MLW1201', path, `${head} Rename '${only}' to '${expected}'.`)];
+  const [first] = containers;
+  if (names.length === 1 && only !== undefined && first !== undefined) {
+    // One container, misnamed: point at its name.
+    const name = [...first.path, 'name'];
+    return [withFix(finding('MLW1201', name, `${head} Rename '${only}' to '${expected}'.`, 'value'), `Rename container '${only}' to '${expected}'`, { path: name, at: 'value', text: expected })];
+  }
   if (names.length > 1) return [finding('MLW1201', path, `${head} Rename the training container (one of ${quoteList(names)}) to '${expected}'.`)];
   return [finding('MLW1201', path, `${head} Add it.`)];
 }
@@ -25,7 +30,8 @@ function replicaType(kind: ReplicaKind, r: Replica): Finding[] {
   if (kind.replicaTypes.includes(r.type)) return [];
   const near = closest(r.type, kind.replicaTypes);
   const hint = near === undefined ? '' : near.toLowerCase() === r.type.toLowerCase() ? ` Replica types are case-sensitive: write '${near}'.` : ` Did you mean '${near}'?`;
-  return [finding('MLW1203', r.path, `'${r.type}' is not a replica type of ${kind.kind}; it has ${quoteList(kind.replicaTypes)}.${hint}`)];
+  const f = finding('MLW1203', r.path, `'${r.type}' is not a replica type of ${kind.kind}; it has ${quoteList(kind.replicaTypes)}.${hint}`);
+  return [near === undefined ? f : withFix(f, `Change '${r.type}' to '${near}'`, { path: r.path, at: 'key', text: near })];
 }
 
 /** The replica types that must run once, per kind. */

@@ -1,6 +1,6 @@
-import type { Finding, ValuePath } from '../../engine/types';
+import type { Finding, FixEdit, ValuePath } from '../../engine/types';
 import type { DocumentRule } from '../../engine/types';
-import { finding, get, keyOf } from './helpers';
+import { asRecord, finding, get, keyOf, withFix, yamlScalar } from './helpers';
 import { anchorOf, containersOf, podTemplates } from './kinds';
 
 export const GPU = 'nvidia.com/gpu';
@@ -82,12 +82,27 @@ function gpuQuantities(site: ResourceSite): Finding[] {
   return out;
 }
 
+/** The edit that puts the requested GPUs in limits: rename a GPU-only `requests`, or add the limit. */
+function moveToLimits(site: ResourceSite): FixEdit | undefined {
+  const gpus = yamlScalar(get(site.value, 'requests', GPU));
+  const requests = Object.keys(asRecord(get(site.value, 'requests')) ?? {});
+  const limits = asRecord(get(site.value, 'limits'));
+  if (limits === undefined) {
+    if (requests.length === 1) return { path: [...site.path, 'requests'], at: 'key', text: 'limits' };
+    return { path: [...site.path, 'requests'], at: 'lineStart', text: `limits:\n  ${GPU}: ${gpus}\n` };
+  }
+  const [first] = Object.keys(limits);
+  return first === undefined ? undefined : { path: [...site.path, 'limits', first], at: 'lineStart', text: `${GPU}: ${gpus}\n` };
+}
+
 /** MLW1401: a GPU request without the limit, or unequal to it. */
 function gpuRequestsMatchLimits(site: ResourceSite): Finding[] {
   if (!has(site.value, 'requests', GPU)) return [];
   const path = [...site.path, 'requests', GPU];
   if (!has(site.value, 'limits', GPU)) {
-    return [finding('MLW1401', path, `${GPU} is requested but not in limits: Kubernetes takes GPUs (an extended resource) from limits only. Move it to limits (requests then default to the same number).`)];
+    const f = finding('MLW1401', path, `${GPU} is requested but not in limits: Kubernetes takes GPUs (an extended resource) from limits only. Move it to limits (requests then default to the same number).`);
+    const fix = moveToLimits(site);
+    return [fix === undefined ? f : withFix(f, `Put ${GPU} in limits`, fix)];
   }
   const req = parseQuantity(get(site.value, 'requests', GPU));
   const lim = parseQuantity(get(site.value, 'limits', GPU));

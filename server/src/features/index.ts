@@ -1,0 +1,57 @@
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
+import type { Engine } from '../engine/engine';
+import { LineIndex } from '../services/lineIndex';
+import { codeActions } from './codeActions';
+import { completeYaml, type CompletionSource } from './completion';
+import { hoverYaml, ruleHover } from './hover';
+import { yamlSymbols } from './symbols';
+
+/** The editor features, as pure functions of a document's text (the server's handlers call them). */
+export interface LanguageFeatures {
+  completion(uri: string, text: string, position: Position): CompletionItem[];
+  hover(uri: string, text: string, position: Position, diagnostics: readonly Diagnostic[]): Hover | null;
+  symbols(uri: string, text: string): DocumentSymbol[];
+  codeActions(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[];
+}
+
+/** A file the YAML features do not serve (batch scripts have their own). */
+export interface OtherFileFeatures {
+  readonly matches: (uri: string, text: string) => boolean;
+  readonly completion?: (text: string, offset: number, lines: LineIndex) => CompletionItem[];
+  readonly hover?: (text: string, offset: number, lines: LineIndex) => string | undefined;
+  readonly symbols?: (text: string, lines: LineIndex) => DocumentSymbol[];
+}
+
+export interface FeatureOptions {
+  /** Extra completion sources inside YAML (NCCL variables in container env...). */
+  readonly yamlCompletions?: readonly CompletionSource[];
+  /** Features of other file types, tried in order before YAML. */
+  readonly others?: readonly OtherFileFeatures[];
+}
+
+export function createFeatures(engine: Engine, options: FeatureOptions = {}): LanguageFeatures {
+  const other = (uri: string, text: string): OtherFileFeatures | undefined => options.others?.find((o) => o.matches(uri, text));
+  return {
+    completion(uri, text, position) {
+      const lines = new LineIndex(text);
+      const o = other(uri, text);
+      if (o !== undefined) return o.completion?.(text, lines.offsetAt(position), lines) ?? [];
+      return completeYaml(engine, text, lines.offsetAt(position), lines, options.yamlCompletions);
+    },
+    hover(uri, text, position, diagnostics) {
+      const lines = new LineIndex(text);
+      const o = other(uri, text);
+      if (o === undefined) return hoverYaml(engine, text, lines, position, diagnostics);
+      const parts = [...ruleHover(diagnostics, position)];
+      const own = o.hover?.(text, lines.offsetAt(position), lines);
+      if (own !== undefined) parts.push(own);
+      return parts.length === 0 ? null : { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
+    },
+    symbols(uri, text) {
+      const lines = new LineIndex(text);
+      const o = other(uri, text);
+      return o === undefined ? yamlSymbols(text, lines) : (o.symbols?.(text, lines) ?? []);
+    },
+    codeActions: (uri, diagnostics) => codeActions(uri, diagnostics),
+  };
+}
