@@ -19,6 +19,8 @@ const QUIET_SETTINGS = {
   'chat.disableAIFeatures': true,
   'security.workspace.trust.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
+  // examples/ changes on disk only when you save: trying a quick fix leaves the examples as they are.
+  'files.autoSave': 'off',
 };
 
 /** Installs Node 24 and code-server into the cache if they are missing (idempotent, seconds when present). */

@@ -1,0 +1,99 @@
+// Editor features in a real workbench (code-server + chromium, the packaged .vsix): a broken
+// PyTorchJob from examples/ shows its squiggle and Problems entry, the hover explains the rule,
+// the quick fix clears it, and completion inside a replica spec offers the schema's keys.
+// The file is reverted at the end, never saved.
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { e2eSkipReason, launchBrowser, openFile, openWorkbench, quickInput, runPaletteCommand, screenshot, type Browser } from './harness';
+import { npmStart, type Started } from './npmStart';
+
+const FILE = 'pytorchjob-mistakes.yaml';
+
+describe('editing a manifest (npm start, code-server, packaged .vsix)', { skip: e2eSkipReason() ?? false }, () => {
+  let started: Started | undefined;
+  let browser: Browser | undefined;
+
+  before(async () => {
+    started = await npmStart();
+    browser = await launchBrowser();
+    await openWorkbench(browser.page, started.url, 'training');
+  });
+
+  after(async () => {
+    if (browser !== undefined) {
+      await runPaletteCommand(browser.page, 'File: Revert File').catch(() => undefined);
+      await browser.close();
+    }
+    await started?.stop();
+  });
+
+  /** Puts the cursor at a 1-based line and column with Go to Line. */
+  async function goTo(line: number, column: number): Promise<void> {
+    assert.ok(browser);
+    await quickInput(browser.page, 'Control+G', `:${line}:${column}`);
+    await browser.page.keyboard.press('Enter');
+    await browser.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  it('shows the broken container name with a squiggle and in Problems at its line', async () => {
+    assert.ok(browser);
+    const { page } = browser;
+    await openFile(page, FILE);
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: 60_000 });
+    await runPaletteCommand(page, 'View: Focus Problems');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: "no container named 'pytorch'" }).first();
+    await row.waitFor({ timeout: 30_000 });
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    await screenshot(page, 'editing-problems');
+    assert.match(text, /MLW1201/);
+    assert.match(text, /\[Ln 16, Col 21\]/, text);
+  });
+
+  it('explains the rule on hover', async () => {
+    assert.ok(browser);
+    const { page } = browser;
+    await openFile(page, FILE);
+    await goTo(16, 23);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await screenshot(page, 'editing-goto');
+    const hover = page.locator('.monaco-hover', { hasText: 'MLW1201' }).first();
+    await hover.waitFor({ timeout: 30_000 });
+    const text = await hover.innerText();
+    await screenshot(page, 'editing-hover');
+    assert.match(text, /job-default-container/);
+    assert.match(text, /The training operator rejects the job/);
+    await page.keyboard.press('Escape');
+  });
+
+  it('applies the quick fix and the error clears', async () => {
+    assert.ok(browser);
+    const { page } = browser;
+    await goTo(16, 23);
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: "Rename container 'trainer' to 'pytorch'" }).first();
+    await action.waitFor({ timeout: 30_000 });
+    await screenshot(page, 'editing-quick-fix');
+    await action.click();
+    await page.locator('.view-line', { hasText: '- name: pytorch                     #' }).first().waitFor({ timeout: 30_000 });
+    await runPaletteCommand(page, 'View: Focus Problems');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: "no container named 'pytorch'" }).first().waitFor({ state: 'detached', timeout: 30_000 });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'imagePullPolcy' }).first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'editing-fixed');
+  });
+
+  it('completes the schema keys of a container inside a replica spec', async () => {
+    assert.ok(browser);
+    const { page } = browser;
+    await openFile(page, FILE);
+    await goTo(30, 56);
+    await page.keyboard.press('Control+Enter'); // Insert Line Below, indented like the line
+    await page.keyboard.type('imagePu');
+    await page.keyboard.press('Control+Space');
+    await screenshot(page, 'editing-typed');
+    const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'imagePullPolicy' }).first();
+    await item.waitFor({ timeout: 30_000 });
+    await screenshot(page, 'editing-completion');
+    await page.keyboard.press('Escape');
+  });
+});
