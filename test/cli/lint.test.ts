@@ -34,6 +34,9 @@ describe('mlops CLI', () => {
     const help = mlops(['--help']);
     assert.equal(help.status, 0);
     assert.match(help.stdout, /mlops lint \[--format text\|json\|sarif\] PATH/);
+    const lintHelp = mlops(['lint', '--help']);
+    assert.equal(lintHelp.status, 0);
+    assert.match(lintHelp.stdout, /Slurm batch scripts/);
     const version = mlops(['--version']);
     assert.equal(version.status, 0);
     assert.equal(version.stdout.trim(), VERSION);
@@ -83,6 +86,17 @@ describe('mlops CLI', () => {
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /0 errors, 0 warnings in 2 files/);
+  });
+
+  it('walks Slurm batch scripts: a .sbatch always, a .sh only when it holds #SBATCH directives', () => {
+    const dir = tree({
+      'jobs/train.sbatch': '#!/bin/bash\n#SBATCH --nodes=2\n#SBATCH --tme=10:00\nsrun python train.py\n',
+      'jobs/setup.sh': '#!/bin/bash\nset -e\necho --tme=10\n',
+    });
+    const r = mlops(['lint', 'jobs'], dir);
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.equal(r.stdout, `${join('jobs', 'train.sbatch')}:3:9 error MLW2001 unknown sbatch option --tme; did you mean --time?\n`);
+    assert.match(r.stderr, /1 error, 0 warnings in 2 files/);
   });
 
   it('joins found files to the folder given, in JSON with 1-based, end-exclusive positions', () => {

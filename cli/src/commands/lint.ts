@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CliDiagnostic } from '../../../protocol';
 import { isServedFileName } from '../../../server/src/services/fileKinds';
-import { validateText } from '../../../server/src/services/validate';
+import { validateFile } from '../../../server/src/services/validate';
 import { makeDiagnostic } from '../../../server/src/services/diagnostics';
 import { formatSummary, formatText, toCliDiagnostic } from '../format';
 import { toSarif } from '../sarif';
@@ -13,7 +13,9 @@ import { expandPaths } from '../walk';
 
 export const LINT_USAGE = `Usage: mlops lint [--format text|json|sarif] PATH...
 
-Validates manifests. Folders are walked for *.yaml and *.yml files (.git and node_modules are skipped).
+Validates manifests and Slurm batch scripts. Folders are walked for *.yaml and *.yml manifests and
+for *.sbatch, *.slurm, *.sh and *.bash scripts (a .sh or .bash file is checked only when it holds
+#SBATCH directives); .git and node_modules are skipped.
 Exit status: 0 no errors, 1 errors found, 2 usage error or a path that does not exist.`;
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -58,7 +60,7 @@ export function runLint(args: readonly string[], io: CliIo): number {
 
 function lintFile(path: string): Diagnostic[] {
   const source = readSource(path);
-  if (source.kind === 'text') return validateText(source.text);
+  if (source.kind === 'text') return validateFile(path, source.text);
   return [sourceProblem(source)];
 }
 

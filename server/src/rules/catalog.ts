@@ -1,11 +1,13 @@
+import { envRules } from './envRules';
 import { jobRules } from './jobRules';
 import { schemaRules } from './schemaRules';
+import { slurmRules } from './slurmRules';
 import type { RuleInfo } from './ruleInfo';
 import { yamlRules } from './yamlRules';
 
 export type { RuleInfo };
 
-const rules = [...yamlRules, ...schemaRules, ...jobRules] as const;
+const rules = [...yamlRules, ...schemaRules, ...jobRules, ...slurmRules, ...envRules] as const;
 
 /** A code the catalog knows. */
 export type RuleCode = (typeof rules)[number]['code'];

@@ -1,8 +1,9 @@
 import type { DocumentRule } from '../engine/types';
+import { envRuleTable } from './env/jobEnvRule';
 import { jobRuleTable } from './jobs';
 
 /** Rules beyond the schema, per `apiVersion/kind`: the tables of each kind family. */
-const FAMILIES: readonly Readonly<Record<string, readonly DocumentRule[]>>[] = [jobRuleTable];
+const FAMILIES: readonly Readonly<Record<string, readonly DocumentRule[]>>[] = [jobRuleTable, envRuleTable];
 
 const byKind = new Map<string, readonly DocumentRule[]>();
 for (const table of FAMILIES) {

@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { Engine } from '../engine/engine';
+import { Engine, MAX_TEXT_LENGTH } from '../engine/engine';
 import { createSchemaStore, findSchemaDir } from '../engine/schemaStore';
 import { rulesFor } from '../rules/registry';
+import { validateBatchScript } from '../slurm/check';
+import { makeDiagnostic } from './diagnostics';
+import { isBatchScriptName, isShellScriptName, looksLikeBatchScript } from './fileKinds';
 
 /**
  * An engine over the generated schemas and the rules of each kind. The bundles (dist/*.js) find
@@ -24,6 +27,26 @@ export function validateText(text: string): Diagnostic[] {
   const diagnostics = shared.validate('', text);
   shared.forget('');
   return sortByPosition(diagnostics);
+}
+
+/**
+ * Validates one file by its kind: Slurm batch scripts (*.sbatch, *.slurm, and *.sh / *.bash that
+ * hold #SBATCH directives) by the batch-script checks, a shell script without directives not at
+ * all, everything else as YAML manifests. `name` is a path or URI (only its ending matters for the
+ * kind); with an engine it is also the engine's cache key, as in the language server, which then
+ * owns forgetting it. Diagnostics come back in source order.
+ */
+export function validateFile(name: string, text: string, engine?: Engine): Diagnostic[] {
+  if (isBatchScriptName(name) || isShellScriptName(name)) {
+    if (!isBatchScriptName(name) && !looksLikeBatchScript(text)) return [];
+    if (text.length > MAX_TEXT_LENGTH) {
+      const start = { line: 0, character: 0 };
+      return [makeDiagnostic('MLW0012', { start, end: start }, `file too large to validate: ${text.length} characters, above the limit of ${MAX_TEXT_LENGTH}`)];
+    }
+    return sortByPosition(validateBatchScript(text));
+  }
+  if (engine === undefined) return validateText(text);
+  return sortByPosition(engine.validate(name, text));
 }
 
 export function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
