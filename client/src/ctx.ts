@@ -3,10 +3,15 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import type { ServerInfoMethod, ServerInfoResult } from '../../protocol';
 import { locateServer } from './serverPath';
 
-/** The files the language server serves. */
+/**
+ * The files the language server serves: YAML manifests, and shell scripts (Slurm batch scripts;
+ * *.sbatch and *.slurm are shell scripts by our language contribution). The server decides from
+ * the name and the #SBATCH lines whether a shell script is a batch script.
+ */
 export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'yaml' },
   { scheme: 'untitled', language: 'yaml' },
+  { scheme: 'file', language: 'shellscript' },
 ];
 
 const SERVER_INFO: ServerInfoMethod = 'mlops/serverInfo';

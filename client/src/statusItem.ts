@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import type { Ctx } from './ctx';
 
-/** A status bar entry that shows the language server's state while a YAML editor is active. */
+/** A status bar entry that shows the language server's state while a YAML or shell-script editor is active. */
 export function createStatusItem(ctx: Ctx): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('mlops.server', vscode.StatusBarAlignment.Right, 100);
   item.name = 'MLOps Language Server';
   item.command = 'mlops.showServerOutput';
   const update = (): void => {
     const editor = vscode.window.activeTextEditor;
-    if (editor === undefined || editor.document.languageId !== 'yaml') {
+    if (editor === undefined || !['yaml', 'shellscript'].includes(editor.document.languageId)) {
       item.hide();
       return;
     }

@@ -7,8 +7,8 @@ import { cursorContext, type CursorContext } from './cursor';
 import { fieldMarkdown, typeLabel } from './schemaText';
 import { MANIFEST_SNIPPETS, replicaSnippet } from './snippets';
 
-/** Extra completions for other files or fields (batch scripts, NCCL variables); registered by their modules. */
-export type CompletionSource = (ctx: CursorContext) => CompletionItem[];
+/** Extra completions for fields the schema says little about (NCCL variables in env); registered by their modules. */
+export type CompletionSource = (ctx: CursorContext, text: string, offset: number, lines: LineIndex) => CompletionItem[];
 
 function keySnippet(root: SchemaNode, name: string, node: SchemaNode | undefined, column: number): string {
   const n = deref(root, node);
@@ -103,7 +103,7 @@ export function completeYaml(engine: Engine, text: string, offset: number, lines
   const ctx = cursorContext(text, offset);
   if (ctx === undefined) return [];
   const range = replaceRange(lines, ctx, offset);
-  const extra = sources.flatMap((s) => s(ctx));
+  const extra = sources.flatMap((s) => s(ctx, text, offset, lines));
   const header = headerItems(engine, ctx, range);
   if (ctx.apiVersion === undefined || ctx.kind === undefined) return [...header, ...extra];
   const known = engine.schemaFor(ctx.apiVersion, ctx.kind);

@@ -4,6 +4,7 @@ import { schemaAt } from '../engine/schemaNav';
 import { findRule } from '../rules/catalog';
 import type { LineIndex } from '../services/lineIndex';
 import { cursorContext } from './cursor';
+import { ncclHoverAt } from './nccl';
 import { fieldMarkdown } from './schemaText';
 
 function contains(d: Diagnostic, p: Position): boolean {
@@ -56,7 +57,10 @@ function fieldHover(engine: Engine, text: string, offset: number): string | unde
 /** Hover at a position: the rule behind any of our diagnostics there, and the field's documentation. */
 export function hoverYaml(engine: Engine, text: string, lines: LineIndex, position: Position, diagnostics: readonly Diagnostic[]): Hover | null {
   const parts = ruleHover(diagnostics, position);
-  const field = fieldHover(engine, text, lines.offsetAt(position));
+  const offset = lines.offsetAt(position);
+  const field = fieldHover(engine, text, offset);
   if (field !== undefined) parts.push(field);
+  const nccl = ncclHoverAt(text, offset);
+  if (nccl !== undefined) parts.push(nccl);
   return parts.length === 0 ? null : { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
 }

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { checkEnvVariable } from '../rules/env/checkEnv';
+import type { DiagnosticData } from '../../../protocol';
 import { makeDiagnostic } from '../services/diagnostics';
 import { LineIndex } from '../services/lineIndex';
 import { conflictFindings } from './conflicts';
@@ -20,6 +21,10 @@ export function validateBatchScript(text: string): Diagnostic[] {
     .sort((a, b) => a.span.start - b.span.start)
     .map((f) => {
       const d = makeDiagnostic(f.code, index.rangeOf(f.span.start, f.span.end), f.message);
+      if (f.fix !== undefined) {
+        const data: DiagnosticData = { fix: { title: f.fix.title, edits: [{ range: index.span(f.span.start, f.span.end), newText: f.fix.text }] } };
+        d.data = data;
+      }
       return f.severity === undefined ? d : { ...d, severity: f.severity };
     });
 }
@@ -65,7 +70,8 @@ function exportFindings(script: BatchScript): Finding[] {
       // A value the shell expands ($X, `cmd`) is not the text we see: keep only findings on the name.
       if (f.target === 'value' && e.dynamic) continue;
       const span = f.target === 'value' && e.valueSpan !== undefined ? e.valueSpan : e.nameSpan;
-      out.push(finding(f.code, span, f.message));
+      const fix = f.replacement === undefined ? undefined : { title: `Change to ${f.replacement}`, text: f.replacement };
+      out.push(fix === undefined ? finding(f.code, span, f.message) : { ...finding(f.code, span, f.message), fix });
     }
   }
   return out;

@@ -9,6 +9,8 @@ export interface Finding {
   readonly message: string;
   /** Only where it differs from the rule's default severity. */
   readonly severity?: DiagnosticSeverity;
+  /** A quick fix that replaces the finding's span. */
+  readonly fix?: { readonly title: string; readonly text: string };
 }
 
 export function finding(code: RuleCode, span: Span, message: string, severity?: DiagnosticSeverity): Finding {

@@ -54,8 +54,11 @@ function optionFindings(item: ParsedOption): Finding[] {
 
 function nameFinding(item: ParsedOption): Finding | undefined {
   switch (item.match) {
-    case 'unknown':
-      return finding('MLW2001', item.nameSpan, item.dashes === 2 ? unknownLong(item.written) : unknownShort(item.written));
+    case 'unknown': {
+      const f = finding('MLW2001', item.nameSpan, item.dashes === 2 ? unknownLong(item.written) : unknownShort(item.written));
+      const guess = item.dashes === 2 ? closest(item.written, longOptionNames()) : undefined;
+      return guess === undefined ? f : { ...f, fix: { title: `Change to --${guess}`, text: `--${guess}` } };
+    }
     case 'ambiguous': {
       const names = (item.candidates ?? []).map(display).join(', ');
       return finding('MLW2001', item.nameSpan, `--${item.written} is ambiguous: it could be ${names}; write the full name`);

@@ -10,6 +10,8 @@ export interface EnvIssue {
   readonly code: RuleCode;
   readonly message: string;
   readonly target: 'name' | 'value';
+  /** The likely intended text of the name or value, offered as a quick fix. */
+  readonly replacement?: string;
 }
 
 /** Values another tool fills in first (`$(VAR)` of Kubernetes, templates): not ours to judge. */
@@ -17,10 +19,9 @@ function isTemplated(value: string): boolean {
   return value.includes('$(') || value.includes('${') || value.includes('{{');
 }
 
-function didYouMean(name: string): string {
+function nearestName(name: string): string | undefined {
   const { documented, undocumented } = knownNcclNames();
-  const near = closest(name, documented) ?? closest(name, undocumented);
-  return near === undefined ? '' : ` Did you mean ${near}?`;
+  return closest(name, documented) ?? closest(name, undocumented);
 }
 
 function removedMessage(v: NcclVariable): string {
@@ -34,7 +35,9 @@ function removedMessage(v: NcclVariable): string {
 /** MLW3001 for a name NCCL does not read, or undefined plus the variable it is. */
 function nameIssue(name: string): { issue?: EnvIssue; variable?: NcclVariable } {
   const known = ncclNameStatus(name);
-  const warn = (message: string): { issue: EnvIssue } => ({ issue: { code: 'MLW3001', message, target: 'name' } });
+  const warn = (message: string, replacement?: string): { issue: EnvIssue } => ({
+    issue: { code: 'MLW3001', message, target: 'name', ...(replacement === undefined ? {} : { replacement }) },
+  });
   switch (known.status) {
     case 'documented':
       return known.variable.removed === undefined ? { variable: known.variable } : warn(removedMessage(known.variable));
@@ -42,15 +45,16 @@ function nameIssue(name: string): { issue?: EnvIssue; variable?: NcclVariable } 
     case 'plugin':
       return {};
     case 'torch':
-      return warn(`NCCL itself does not read ${name}: it is an older PyTorch name, now ${known.replacement}.`);
+      return warn(`NCCL itself does not read ${name}: it is an older PyTorch name, now ${known.replacement}.`, /^\w+$/.test(known.replacement) ? known.replacement : undefined);
     case 'unknown':
       break;
   }
   const upper = name.toUpperCase();
   if (upper !== name && ncclNameStatus(upper).status !== 'unknown') {
-    return warn(`Environment names are case-sensitive: NCCL reads ${upper}, not ${name}.`);
+    return warn(`Environment names are case-sensitive: NCCL reads ${upper}, not ${name}.`, upper);
   }
-  return warn(`NCCL does not read ${name}, so it has no effect.${didYouMean(name)}`);
+  const near = nearestName(name);
+  return warn(`NCCL does not read ${name}, so it has no effect.${near === undefined ? '' : ` Did you mean ${near}?`}`, near);
 }
 
 function debugTokens(value: string): string[] {

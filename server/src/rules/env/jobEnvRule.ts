@@ -1,6 +1,6 @@
 import type { DocumentRule, Finding, ValuePath } from '../../engine/types';
 import { jobRuleTable } from '../jobs';
-import { asArray, asRecord, finding, get, keyOf } from '../jobs/helpers';
+import { asArray, asRecord, finding, get, keyOf, withFix } from '../jobs/helpers';
 import { containersOf, podTemplates } from '../jobs/kinds';
 import { checkEnvVariable } from './checkEnv';
 
@@ -23,7 +23,9 @@ function envListFindings(path: ValuePath, list: unknown): Finding[] {
     const hasValue = Object.hasOwn(rec, 'value') && rec['value'] !== null;
     for (const issue of checkEnvVariable(name, hasValue ? envValue(rec['value']) : undefined)) {
       const onValue = issue.target === 'value' && hasValue;
-      out.push(finding(issue.code, [...path, i, onValue ? 'value' : 'name'], issue.message, 'value'));
+      const at = [...path, i, onValue ? 'value' : 'name'];
+      const f = finding(issue.code, at, issue.message, 'value');
+      out.push(issue.replacement === undefined ? f : withFix(f, `Change to ${issue.replacement}`, { path: at, at: 'value', text: issue.replacement }));
     }
   });
   return out;
