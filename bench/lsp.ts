@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { parseAllDocuments } from 'yaml';
 import { buildBigFile, countLines, kindGlob, kindTag, selectDocs, type BenchDoc } from './corpus';
 import type { ServerSpec } from './lspDriver';
-import { fasterBy, renderTable, renderTargets, summarize, withinMs, type Row } from './report';
+import { fasterBy, p95WithinMs, renderTable, renderTargets, summarize, withinMs, type Row } from './report';
 import { runServer, SCENARIOS, type Plan, type ScenarioId, type ServerResult } from './scenarios';
 
 const ROOT = resolve(__dirname, '..');
@@ -29,6 +29,7 @@ const { values: opts } = parseArgs({
     'big-lines': { type: 'string', default: '10000' },
     'big-edits': { type: 'string', default: '20' },
     'big-opens': { type: 'string', default: '5' },
+    completions: { type: 'string', default: '100' },
     rounds: { type: 'string', default: '3' },
     'no-peer': { type: 'boolean', default: false },
   },
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
     editsPerDoc: int(opts.edits, 3),
     bigOpens: int(opts['big-opens'], 1),
     bigEdits: int(opts['big-edits'], 3),
+    bigCompletions: int(opts.completions, 20),
     bigColdRuns: int(opts.rounds, 1),
     log,
   };
@@ -155,7 +157,7 @@ async function main(): Promise<void> {
     `small files: ${docs.length} from ${opts.corpus}, kinds: ${[...new Set(docs.map((d) => d.key))].join(', ')}`,
     missingKinds.length > 0 ? `kinds with no valid corpus file (not benchmarked): ${missingKinds.join(', ')}` : '',
     `big file: ${big.lines} lines, ${big.documents} documents (the small set repeated, names made unique), ${big.text.length} bytes`,
-    `runs: ${plan.rounds} fresh server(s) opening the small set; ${plan.editsPerDoc} edits per small file; big file: ${plan.bigOpens} warm open(s), ${plan.bigEdits} edits, ${plan.bigColdRuns} cold open(s)`,
+    `runs: ${plan.rounds} fresh server(s) opening the small set; ${plan.editsPerDoc} edits per small file; big file: ${plan.bigOpens} warm open(s), ${plan.bigEdits} edits, ${plan.bigCompletions} completions, ${plan.bigColdRuns} cold open(s)`,
   ].filter((l) => l !== '');
   if (schemas.size === 0) header.push(`WARNING: no ${join(schemaDir, 'index.json')}: both servers run WITHOUT schemas (syntax only)`);
 
@@ -190,12 +192,13 @@ async function main(): Promise<void> {
     withinMs(SCENARIOS.bigOpenWarm, 150),
     withinMs(SCENARIOS.bigOpenCold, 150),
     withinMs(SCENARIOS.bigEdit, 40),
+    p95WithinMs(SCENARIOS.bigComplete, 20),
   ];
   const sanity = (label: string, r: ServerResult | undefined): string =>
     r === undefined
       ? `${label}: not run`
       : `${label} (${r.sanity.serverInfo}): ${r.sanity.smallSetDiagnostics} diagnostics on the valid small set, ` +
-        `${r.sanity.bigFileDiagnostics} on the big file, ${r.sanity.invalidDiagnostics} on a broken ${docs[0]?.key ?? ''} ` +
+        `${r.sanity.bigFileDiagnostics} on the big file, ${r.sanity.completionsWithItems}/${plan.bigCompletions} completions with items, ${r.sanity.invalidDiagnostics} on a broken ${docs[0]?.key ?? ''} ` +
         `(first: "${r.sanity.invalidFirstMessage}")`;
 
   const out = [

@@ -132,6 +132,15 @@ export class LspSession {
     );
   }
 
+  /** Asks for completion at a position; resolves with the time to the answer and the number of items. */
+  async complete(uri: string, line: number, character: number): Promise<{ ms: number; items: number }> {
+    const t0 = performance.now();
+    const result: unknown = await this.guard(this.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } }));
+    const ms = performance.now() - t0;
+    const items = Array.isArray(result) ? result.length : ((result as { items?: unknown[] } | null)?.items?.length ?? 0);
+    return { ms, items };
+  }
+
   /** Waits for the first configuration pull, or fails if the process dies first. */
   waitConfigured(): Promise<void> {
     return this.guard(this.configured);

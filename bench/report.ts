@@ -71,6 +71,18 @@ export function withinMs(scenario: string, limit: number): Target {
   };
 }
 
+/** Ours must answer within `limit` ms at the 95th percentile. */
+export function p95WithinMs(scenario: string, limit: number): Target {
+  return {
+    scenario,
+    describe: `${scenario}: ours within ${limit} ms (p95)`,
+    check: (row) =>
+      row.ours === undefined
+        ? undefined
+        : { pass: row.ours.p95 <= limit, detail: `median ${ms(row.ours.median)} ms, p95 ${ms(row.ours.p95)} ms` },
+  };
+}
+
 /** The peer's median must be at least `factor` times ours. */
 export function fasterBy(scenario: string, factor: number): Target {
   return {

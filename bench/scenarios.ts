@@ -10,6 +10,7 @@ export const SCENARIOS = {
   bigOpenCold: 'open -> diagnostics, big file, cold server',
   bigOpenWarm: 'open -> diagnostics, big file, warm schemas',
   bigEdit: 'edit -> diagnostics, big file',
+  bigComplete: 'completion request -> items, big file',
 } as const;
 
 export type ScenarioId = keyof typeof SCENARIOS;
@@ -25,6 +26,8 @@ export interface Plan {
   readonly editsPerDoc: number;
   readonly bigOpens: number;
   readonly bigEdits: number;
+  /** Completion requests at spots spread over the big file. */
+  readonly bigCompletions: number;
   /** Fresh servers that open only the big file. */
   readonly bigColdRuns: number;
   readonly log: (line: string) => void;
@@ -35,6 +38,8 @@ export interface Sanity {
   serverInfo: string;
   /** Diagnostics over the valid small set (ideally 0). */
   smallSetDiagnostics: number;
+  /** Completion answers with at least one item, of those asked in the big file. */
+  completionsWithItems: number;
   bigFileDiagnostics: number;
   invalidDiagnostics: number;
   invalidFirstMessage: string;
@@ -46,7 +51,7 @@ export interface ServerResult {
 }
 
 function emptySamples(): Samples {
-  return { startup: [], openCold: [], openWarm: [], editWarm: [], bigOpenCold: [], bigOpenWarm: [], bigEdit: [] };
+  return { startup: [], openCold: [], openWarm: [], editWarm: [], bigOpenCold: [], bigOpenWarm: [], bigEdit: [], bigComplete: [] };
 }
 
 /** Starts a server, waits until it is configured, and validates one tiny schema-less file. */
@@ -62,7 +67,7 @@ async function freshSession(spec: ServerSpec, samples: Samples, pullsConfigurati
 
 export async function runServer(spec: ServerSpec, plan: Plan, pullsConfiguration: boolean): Promise<ServerResult> {
   const samples = emptySamples();
-  const sanity: Sanity = { serverInfo: '', smallSetDiagnostics: 0, bigFileDiagnostics: 0, invalidDiagnostics: 0, invalidFirstMessage: '' };
+  const sanity: Sanity = { serverInfo: '', smallSetDiagnostics: 0, completionsWithItems: 0, bigFileDiagnostics: 0, invalidDiagnostics: 0, invalidFirstMessage: '' };
   for (let round = 0; round < plan.rounds; round++) {
     const s = await freshSession(spec, samples, pullsConfiguration);
     if (round === 0) sanity.serverInfo = s.serverInfo;
@@ -101,6 +106,27 @@ async function editSmall(s: LspSession, plan: Plan, samples: Samples): Promise<v
   plan.log(`  ${s.spec.label}: ${plan.editsPerDoc * plan.docs.length} small edits done`);
 }
 
+/** Where completion is asked in the big file: at the end of keys inside replica specs and containers. */
+export function completionSpots(text: string, count: number): { line: number; character: number }[] {
+  const spots: { line: number; character: number }[] = [];
+  text.split('\n').forEach((l, line) => {
+    const m = /^(\s+(?:- )?)(replicas|restartPolicy|image|imagePullPolicy):/.exec(l);
+    if (m !== null) spots.push({ line, character: (m[1] ?? '').length + (m[2] ?? '').length });
+  });
+  const step = Math.max(1, Math.floor(spots.length / count));
+  return spots.filter((_, i) => i % step === 0).slice(0, count);
+}
+
+/** Completion at spots spread over the big file (after its edits, on the edited text). */
+async function completeBig(s: LspSession, uri: string, plan: Plan, samples: Samples, sanity: Sanity): Promise<void> {
+  for (const spot of completionSpots(edited(plan.big.text, plan.big.middle, plan.bigEdits), plan.bigCompletions)) {
+    const r = await s.complete(uri, spot.line, spot.character);
+    samples.bigComplete.push(r.ms);
+    if (r.items > 0) sanity.completionsWithItems++;
+  }
+  plan.log(`  ${s.spec.label}: ${plan.bigCompletions} completions in the big file done`);
+}
+
 /** Opens the big file `bigOpens` times under fresh URIs (closing each); edits the first one. */
 async function bigWarm(s: LspSession, plan: Plan, samples: Samples, sanity: Sanity): Promise<void> {
   for (let j = 0; j < plan.bigOpens; j++) {
@@ -112,6 +138,7 @@ async function bigWarm(s: LspSession, plan: Plan, samples: Samples, sanity: Sani
       for (let i = 1; i <= plan.bigEdits; i++) {
         samples.bigEdit.push((await s.change(uri, edited(plan.big.text, plan.big.middle, i))).ms);
       }
+      await completeBig(s, uri, plan, samples, sanity);
     }
     await s.close(uri);
   }
