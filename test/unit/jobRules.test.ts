@@ -398,3 +398,37 @@ describe('job rules on the corpus', () => {
     assert.deepEqual(failures, []);
   });
 });
+
+describe('quick fixes carried by the job rules', () => {
+  const fixOf = (d: { data?: unknown } | undefined): { title: string; edits: { range: { start: { line: number; character: number } }; newText: string }[] } | undefined =>
+    (d?.data as { fix?: { title: string; edits: { range: { start: { line: number; character: number } }; newText: string }[] } } | undefined)?.fix;
+
+  it('MLW1205: adds slotsPerWorker, set to the GPUs of a worker, as the first field of spec', () => {
+    const text = `apiVersion: kubeflow.org/v2beta1
+kind: MPIJob
+metadata:
+  name: a
+spec:
+  mpiReplicaSpecs:
+    Worker:
+      replicas: 2
+      template:
+        spec:
+          containers:
+            - name: w
+              image: repo/w:1
+              resources:
+                limits:
+                  nvidia.com/gpu: 4
+`;
+    const fix = fixOf(only(text, 'MLW1205')[0]);
+    assert.equal(fix?.title, 'Set slotsPerWorker to 4');
+    assert.deepEqual(fix.edits.map((e) => [e.range.start, e.newText]), [[{ line: 5, character: 2 }, 'slotsPerWorker: 4\n  ']]);
+  });
+
+  it('MLW1401: renames a GPU-only requests to limits', () => {
+    const text = pytorch('- name: pytorch\n  image: repo/train:1.0\n  resources:\n    requests:\n      nvidia.com/gpu: 2');
+    const fix = fixOf(only(text, 'MLW1401')[0]);
+    assert.deepEqual(fix?.edits.map((e) => e.newText), ['limits']);
+  });
+});

@@ -19,12 +19,21 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** The fix that adds `slotsPerWorker: n` as the first field of spec. */
+function addSlots(value: unknown, f: Finding, n: number): Finding {
+  const spec = get(value, 'spec');
+  const first = typeof spec === 'object' && spec !== null && !Array.isArray(spec) ? Object.keys(spec)[0] : undefined;
+  if (first === undefined || n < 1) return f;
+  return withFix(f, `Set slotsPerWorker to ${n}`, { path: ['spec', first], at: 'lineStart', text: `slotsPerWorker: ${n}\n` });
+}
+
 /** MLW1205: v2beta1 without slotsPerWorker. */
 function slotsUnset(value: unknown, gpus: number): Finding[] {
   const slots = get(value, 'spec', 'slotsPerWorker');
   if (slots !== undefined && slots !== null) return [];
   const detail = gpus > 1 ? `, though each worker has ${plural(gpus, 'GPU')}` : '';
-  return [finding('MLW1205', ['spec'], `spec.slotsPerWorker is not set: the MPI operator defaults it to 1, so each worker runs a single rank${detail}. Set it to the number of processes per worker.`)];
+  const f = finding('MLW1205', ['spec'], `spec.slotsPerWorker is not set: the MPI operator defaults it to 1, so each worker runs a single rank${detail}. Set it to the number of processes per worker.`);
+  return [gpus > 0 ? addSlots(value, f, gpus) : f];
 }
 
 /** MLW1403: slotsPerWorker differs from a worker's GPU limit. */
@@ -33,7 +42,7 @@ function slotsVsGpus(value: unknown, key: string, gpus: number): Finding[] {
   const raw = get(value, 'spec', 'slotsPerWorker');
   if (raw === undefined || raw === null) {
     if (key === V2 || gpus === 1) return []; // v2beta1: MLW1205 says it
-    return [finding('MLW1403', ['spec'], `spec.slotsPerWorker is not set, so each worker gets 1 slot, but each worker has ${plural(gpus, 'GPU')}: ${gpus - 1} of them stay idle. Set slotsPerWorker: ${gpus}.`)];
+    return [addSlots(value, finding('MLW1403', ['spec'], `spec.slotsPerWorker is not set, so each worker gets 1 slot, but each worker has ${plural(gpus, 'GPU')}: ${gpus - 1} of them stay idle. Set slotsPerWorker: ${gpus}.`), gpus)];
   }
   const slots = asInt(raw);
   if (slots === undefined || slots === gpus) return [];
