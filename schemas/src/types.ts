@@ -38,3 +38,17 @@ export interface JsonSchema {
 
 /** An OpenAPI v3 schema node as found in a CRD's openAPIV3Schema (structural schema). */
 export type OpenApiSchema = Record<string, unknown>;
+
+/** A row of the corpus MANIFEST.tsv, by column name. */
+export type Row = Record<string, string>;
+
+/** One generated schema: the kind key it serves (`apiVersion/Kind`, or `dvc.yaml`...) and its file. */
+export interface Produced {
+  readonly kindKey: string;
+  /** Path under schemas/generated. */
+  readonly file: string;
+  readonly schema: JsonSchema;
+}
+
+/** Makes schemas from the corpus (upstream CRDs and schemas) or from our own definitions. */
+export type Producer = (corpus: string, manifest: Map<string, Row>) => readonly Produced[];

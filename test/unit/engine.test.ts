@@ -32,7 +32,7 @@ const jobSchemaJson: SchemaNode & object = {
   },
 };
 const jobSchema = { validate: ajv.compile(jobSchemaJson), schema: jobSchemaJson };
-const store: SchemaStore = { kinds: () => ['test/v1/Job'], schemaFor: (v, k) => (v === 'test/v1' && k === 'Job' ? jobSchema : undefined) };
+const store: SchemaStore = { kinds: () => ['test/v1/Job'], schemaFor: (key) => (key === 'test/v1/Job' ? jobSchema : undefined) };
 
 function engine(rules: readonly DocumentRule[] = []): Engine {
   return new Engine({ schemas: store, rulesFor: () => rules });

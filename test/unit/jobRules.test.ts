@@ -96,10 +96,10 @@ ${opts.launcher ?? '            command: [mpirun, python, train.py]'}
 
 describe('job rules: registry', () => {
   it('looks rules up per apiVersion/kind, and has none for other kinds', () => {
-    assert.ok(rulesFor('kubeflow.org/v1', 'PyTorchJob').length > 0);
-    assert.ok(rulesFor('batch.volcano.sh/v1alpha1', 'Job').length > 0);
-    assert.equal(rulesFor('v1', 'ConfigMap').length, 0);
-    assert.equal(rulesFor('kubeflow.org/v1', 'constructor').length, 0);
+    assert.ok(rulesFor('kubeflow.org/v1/PyTorchJob').length > 0);
+    assert.ok(rulesFor('batch.volcano.sh/v1alpha1/Job').length > 0);
+    assert.equal(rulesFor('v1/ConfigMap').length, 0);
+    assert.equal(rulesFor('kubeflow.org/v1/constructor').length, 0);
   });
 });
 

@@ -4,12 +4,13 @@ import { LineIndex } from '../services/lineIndex';
 import { makeDiagnostic } from '../services/diagnostics';
 import { documentSyntaxIssues, type RawFix, type RawIssue } from '../services/yamlSyntax';
 import { splitDocuments } from './chunks';
+import { classify } from './classify';
 import { recoverUnderIndented } from './goYamlRecovery';
 import { locate } from './locate';
 import { schemaFindings } from './schemaFindings';
 import type { KindSchema, SchemaStore } from './schemaStore';
 import type { DiagnosticData } from '../../../protocol';
-import type { DocContext, DocumentRule, Finding, Fix } from './types';
+import type { DocContext, DocumentRule, Finding, Fix, WorkspaceView } from './types';
 
 /** Texts above this are reported, not parsed: a guard against data dumps. */
 export const MAX_TEXT_LENGTH = 8 * 1024 * 1024;
@@ -19,7 +20,9 @@ const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: true, logL
 
 export interface EngineDeps {
   readonly schemas: SchemaStore;
-  readonly rulesFor: (apiVersion: string, kind: string) => readonly DocumentRule[];
+  readonly rulesFor: (kindKey: string) => readonly DocumentRule[];
+  /** The other files of the workspace, for rules that resolve references across files. */
+  readonly workspace?: WorkspaceView;
 }
 
 /**
@@ -42,7 +45,7 @@ export class Engine {
     const lines = new LineIndex(text);
     const out: Diagnostic[] = [];
     for (const chunk of splitDocuments(text)) {
-      const issues = current.get(chunk.text) ?? previous?.get(chunk.text) ?? this.checkDocument(chunk.text);
+      const issues = current.get(chunk.text) ?? previous?.get(chunk.text) ?? this.checkDocument(chunk.text, key);
       current.set(chunk.text, issues);
       for (const i of issues) {
         const d = makeDiagnostic(i.code, lines.rangeOf(chunk.start + i.start, chunk.start + i.end), i.message);
@@ -54,9 +57,9 @@ export class Engine {
     return out;
   }
 
-  /** The schema of a kind, for completion and hover. */
-  schemaFor(apiVersion: string, kind: string): KindSchema | undefined {
-    return this.deps.schemas.schemaFor(apiVersion, kind);
+  /** The schema of a kind key, for completion and hover. */
+  schemaFor(kindKey: string): KindSchema | undefined {
+    return this.deps.schemas.schemaFor(kindKey);
   }
 
   /** Every `apiVersion/kind` with a schema. */
@@ -68,9 +71,9 @@ export class Engine {
     this.cache.delete(key);
   }
 
-  private checkDocument(text: string): readonly RawIssue[] {
+  private checkDocument(text: string, name: string): readonly RawIssue[] {
     const doc = parseDocument(text, PARSE_OPTIONS);
-    if (doc.errors.length === 0) return this.checkParsed(doc, documentSyntaxIssues(doc), text, (o) => o);
+    if (doc.errors.length === 0) return this.checkParsed(doc, documentSyntaxIssues(doc), { text, name }, (o) => o);
     // What Go's YAML parser accepts must not be an error: try the repair, keep it only if it parses.
     const recovery = recoverUnderIndented(text);
     if (recovery !== undefined) {
@@ -82,14 +85,15 @@ export class Engine {
           end: at + 1,
           message: 'Continuation lines of this value are indented no deeper than its key: kubectl accepts this, but YAML 1.2 tools (Python, JavaScript, most editors) reject it. Indent them further.',
         }));
-        return this.checkParsed(repaired, warnings, text, recovery.mapOffset, false);
+        return this.checkParsed(repaired, warnings, { text, name }, recovery.mapOffset, false);
       }
     }
     return documentSyntaxIssues(doc);
   }
 
   /** Schema and rules on a document that parsed; `map` turns its offsets into the chunk's. */
-  private checkParsed(doc: Document.Parsed, issues: RawIssue[], text: string, map: (offset: number) => number, fixable = true): readonly RawIssue[] {
+  private checkParsed(doc: Document.Parsed, issues: RawIssue[], source: { text: string; name: string }, map: (offset: number) => number, fixable = true): readonly RawIssue[] {
+    const { text, name } = source;
     const length = text.length;
     let value: unknown;
     try {
@@ -98,12 +102,12 @@ export class Engine {
       const message = e instanceof Error ? e.message : String(e);
       return [...issues, { code: 'MLW0004', start: 0, end: Math.min(length, 1), message: `Not validated: ${message}` }];
     }
-    const ctx = contextOf(doc, value);
-    if (ctx.apiVersion === undefined || ctx.kind === undefined) return issues;
+    const ctx = contextOf(doc, value, name, this.deps.workspace);
+    if (ctx === undefined) return issues;
     const findings: Finding[] = [];
-    const known = this.deps.schemas.schemaFor(ctx.apiVersion, ctx.kind);
+    const known = this.deps.schemas.schemaFor(ctx.kindKey);
     if (known !== undefined && !known.validate(value)) findings.push(...schemaFindings(known.validate.errors ?? [], value, known.schema));
-    for (const rule of this.deps.rulesFor(ctx.apiVersion, ctx.kind)) findings.push(...rule(ctx));
+    for (const rule of this.deps.rulesFor(ctx.kindKey)) findings.push(...rule(ctx));
     for (const f of findings) {
       const [start, end] = locate(doc, f.path, f.target);
       const fix = fixable && f.fix !== undefined ? placeFix(doc, text, f.fix) : undefined;
@@ -135,8 +139,12 @@ function fixData(fix: RawFix, base: number, lines: LineIndex): DiagnosticData {
   return { fix: { title: fix.title, edits: fix.edits.map((e) => ({ range: lines.span(base + e.start, base + e.end), newText: e.text })) } };
 }
 
-function contextOf(doc: Document.Parsed, value: unknown): DocContext {
+/** The rules' view of a document, or undefined when we cannot tell what it is. */
+function contextOf(doc: Document.Parsed, value: unknown, fileName: string, workspace: WorkspaceView | undefined): DocContext | undefined {
+  const kindKey = classify(fileName, value);
+  if (kindKey === undefined) return undefined;
   const obj = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-  return { doc, value, apiVersion: str(obj['apiVersion']), kind: str(obj['kind']) };
+  const ctx: DocContext = { doc, value, apiVersion: str(obj['apiVersion']), kind: str(obj['kind']), kindKey, fileName };
+  return workspace === undefined ? ctx : { ...ctx, workspace };
 }

@@ -21,8 +21,8 @@ export interface KindSchema {
 
 /** The schemas, found by apiVersion/kind, each compiled (or loaded precompiled) once, on first use. */
 export interface SchemaStore {
-  /** The schema for this kind, or undefined when we have none. */
-  schemaFor(apiVersion: string, kind: string): KindSchema | undefined;
+  /** The schema for a kind key (`apiVersion/Kind`, or a file kind such as `dvc.yaml`), if we have one. */
+  schemaFor(kindKey: string): KindSchema | undefined;
   /** Every `apiVersion/kind` the store has a schema for. */
   kinds(): readonly string[];
 }
@@ -74,8 +74,7 @@ export function createSchemaStore(schemaDir: string | undefined, precompiledDir?
   const loaded = new Map<string, KindSchema>();
   return {
     kinds: () => Object.keys(index),
-    schemaFor(apiVersion, kind) {
-      const key = `${apiVersion}/${kind}`;
+    schemaFor(key) {
       const file = Object.hasOwn(index, key) ? index[key] : undefined;
       if (file === undefined || schemaDir === undefined) return undefined;
       let entry = loaded.get(key);

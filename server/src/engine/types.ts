@@ -32,6 +32,27 @@ export interface Finding {
   readonly fix?: Fix;
 }
 
+/** One document of another file of the workspace. */
+export interface WorkspaceDocument {
+  /** The file (path or URI, as the engine's keys are). */
+  readonly file: string;
+  readonly kindKey: string;
+  /** The document as plain data. */
+  readonly value: unknown;
+}
+
+/**
+ * What rules may read beyond their own file: the other documents of the workspace (Argo
+ * WorkflowTemplates for templateRef, params.yaml for DVC). Absent when the engine runs on a lone
+ * text; rules must then not report what they cannot check.
+ */
+export interface WorkspaceView {
+  /** The documents of this kind key in the workspace's files, the current file's included. */
+  documentsOfKind(kindKey: string): readonly WorkspaceDocument[];
+  /** The text of a file named relative to the folder of `fileName`, or undefined if there is none. */
+  readRelative(fileName: string, relative: string): string | undefined;
+}
+
 /** One YAML document of a file, as rules see it. */
 export interface DocContext {
   /** The parsed document, with source ranges relative to the document's chunk. */
@@ -40,6 +61,12 @@ export interface DocContext {
   readonly value: unknown;
   readonly apiVersion: string | undefined;
   readonly kind: string | undefined;
+  /** What the document is: `apiVersion/Kind`, or a kind known by content or file name (`dvc.yaml`). */
+  readonly kindKey: string;
+  /** The file the document is in (a path or URI; the engine's key). */
+  readonly fileName: string;
+  /** The rest of the workspace, when the engine has one. */
+  readonly workspace?: WorkspaceView;
 }
 
 /** A check beyond the schema for one kind. Pure: document in, findings out. */

@@ -106,7 +106,7 @@ export function completeYaml(engine: Engine, text: string, offset: number, lines
   const extra = sources.flatMap((s) => s(ctx, text, offset, lines));
   const header = headerItems(engine, ctx, range);
   if (ctx.apiVersion === undefined || ctx.kind === undefined) return [...header, ...extra];
-  const known = engine.schemaFor(ctx.apiVersion, ctx.kind);
+  const known = engine.schemaFor(`${ctx.apiVersion}/${ctx.kind}`);
   if (known === undefined) return [...header, ...extra];
   const items = ctx.position === 'key' ? keyItems(known.schema, ctx, range) : valueItems(known.schema, ctx, range);
   return [...header, ...items, ...extra];

@@ -43,7 +43,7 @@ function fieldHover(engine: Engine, text: string, offset: number): string | unde
   if (keyEnd === undefined) return undefined;
   const ctx = cursorContext(text, keyEnd + 1);
   if (ctx?.position !== 'value' || ctx.apiVersion === undefined || ctx.kind === undefined) return undefined;
-  const known = engine.schemaFor(ctx.apiVersion, ctx.kind);
+  const known = engine.schemaFor(`${ctx.apiVersion}/${ctx.kind}`);
   if (known === undefined) return undefined;
   if (ctx.path.length === 1 && (ctx.path[0] === 'kind' || ctx.path[0] === 'apiVersion')) {
     const about = known.schema.description;

@@ -11,6 +11,6 @@ for (const table of FAMILIES) {
 }
 
 /** The rules for a document of this kind (none for kinds we do not know). */
-export function rulesFor(apiVersion: string, kind: string): readonly DocumentRule[] {
-  return byKind.get(`${apiVersion}/${kind}`) ?? [];
+export function rulesFor(kindKey: string): readonly DocumentRule[] {
+  return byKind.get(kindKey) ?? [];
 }
