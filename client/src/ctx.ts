@@ -19,6 +19,8 @@ const SERVER_INFO: ServerInfoMethod = 'mlops/serverInfo';
 /** Owns the language client's lifecycle, the log, and the disposables of the extension. */
 export class Ctx implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  /** Tells the server about changes to files it indexes but that are not open (WorkflowTemplates, params.yaml). */
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,MLproject,MLmodel}');
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   /** Fires when the server starts or stops. */
   readonly onDidChangeServer = this.changeEmitter.event;
@@ -41,6 +43,7 @@ export class Ctx implements vscode.Disposable {
     const serverOptions: ServerOptions = { run, debug: { ...run, options: { execArgv: ['--nolazy', '--inspect=6019'] } } };
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
+      synchronize: { fileEvents: this.watcher },
       outputChannel: this.log,
       traceOutputChannel: this.log,
     };
@@ -71,6 +74,7 @@ export class Ctx implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.watcher.dispose();
     this.changeEmitter.dispose();
     void this.stop();
   }

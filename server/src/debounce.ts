@@ -4,12 +4,13 @@ export class KeyedDebouncer {
 
   constructor(private readonly delayMs: number) {}
 
-  schedule(key: string, task: () => void): void {
+  /** Runs `task` once `key` has been quiet for the debouncer's delay, or for `delayMs` when given. */
+  schedule(key: string, task: () => void, delayMs = this.delayMs): void {
     this.cancel(key);
     const timer = setTimeout(() => {
       this.timers.delete(key);
       task();
-    }, this.delayMs);
+    }, delayMs);
     this.timers.set(key, timer);
   }
 

@@ -4,8 +4,10 @@ import { batchScriptFeatures } from './features/batchScript';
 import { ncclEnvCompletions } from './features/nccl';
 import { startServer } from './server';
 import { createEngine, validateFile } from './services/validate';
+import { WorkspaceIndex } from './workspace';
 
-const engine = createEngine();
+const workspace = new WorkspaceIndex();
+const engine = createEngine(undefined, undefined, workspace);
 // Transport comes from the command line (`--stdio`, `--node-ipc`, `--socket=N`), as every client passes it.
 startServer(createConnection(ProposedFeatures.all), {
   version: MLOPS_VERSION,
@@ -14,4 +16,12 @@ startServer(createConnection(ProposedFeatures.all), {
     engine.forget(uri);
   },
   features: createFeatures(engine, { yamlCompletions: [ncclEnvCompletions], others: [batchScriptFeatures] }),
+  workspace: {
+    scan: (folders) => {
+      workspace.scan(folders, true);
+    },
+    opened: (uri, text) => workspace.setOpen(uri, text),
+    closed: (uri) => workspace.closeOpen(uri),
+    filesChanged: (uris) => uris.map((u) => workspace.refreshFromDisk(u)).some(Boolean),
+  },
 });

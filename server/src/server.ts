@@ -20,7 +20,20 @@ export interface ServerDeps {
   readonly forget: (key: string) => void;
   /** Completion, hover, outline and quick fixes. */
   readonly features: LanguageFeatures;
+  /** The workspace's files, for checks across files; each call says whether other files may be affected. */
+  readonly workspace?: WorkspaceHooks;
 }
+
+/** How the server keeps the workspace index current. Each returns true when other files' results may change. */
+export interface WorkspaceHooks {
+  scan(folderUris: readonly string[]): void;
+  opened(uri: string, text: string): boolean;
+  closed(uri: string): boolean;
+  filesChanged(uris: readonly string[]): boolean;
+}
+
+/** Milliseconds to wait after a change that affects other files before checking them again. */
+const CROSS_FILE_DELAY_MS = 150;
 
 const DEFAULT_DEBOUNCE_MS = 25;
 const SERVER_INFO: ServerInfoMethod = 'mlops/serverInfo';
@@ -42,7 +55,33 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   };
 
+  /** Checks the open documents again (but `except`), after something they may refer to changed. */
+  const recheckOthers = (except: string | undefined): void => {
+    debouncer.schedule(' workspace', () => {
+      for (const doc of documents.all()) {
+        if (doc.uri === except) continue;
+        deps.forget(doc.uri);
+        publish(doc);
+      }
+    }, CROSS_FILE_DELAY_MS);
+  };
+  const indexed = (uri: string, affected: boolean | undefined): void => {
+    if (affected === true) recheckOthers(uri);
+  };
+  /** Updates the index with a document's text after its diagnostics went out (indexing never delays them). */
+  const index = (doc: TextDocument): void => {
+    if (deps.workspace === undefined) return;
+    const { uri, version } = doc;
+    setImmediate(() => {
+      const latest = documents.get(uri);
+      if (latest?.version === version) indexed(uri, deps.workspace?.opened(uri, latest.getText()));
+    });
+  };
+
+  let folders: string[] = [];
   connection.onInitialize((params): InitializeResult => {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- rootUri: clients without workspace folders still send it
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri === null ? [] : [params.rootUri]);
     const options = (params.initializationOptions ?? {}) as ServerInitOptions;
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) {
       debouncer = new KeyedDebouncer(options.debounceMs);
@@ -61,13 +100,16 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   documents.onDidOpen(({ document }) => {
     publish(document);
+    index(document);
   });
   documents.onDidChangeContent(({ document }) => {
     // Opening also fires a change; the open handler has already published that version.
     if (published.get(document.uri) === document.version) return;
     debouncer.schedule(document.uri, () => {
-      const current = documents.get(document.uri);
-      if (current !== undefined) publish(current);
+      const latest = documents.get(document.uri);
+      if (latest === undefined) return;
+      publish(latest);
+      index(latest);
     });
   });
   documents.onDidClose(({ document }) => {
@@ -76,6 +118,20 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     current.delete(document.uri);
     deps.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    indexed(document.uri, deps.workspace?.closed(document.uri));
+  });
+
+  connection.onInitialized(() => {
+    // Index the workspace once the client is ready; open documents are already in it.
+    setImmediate(() => {
+      if (folders.length > 0 && deps.workspace !== undefined) {
+        deps.workspace.scan(folders);
+        recheckOthers(undefined);
+      }
+    });
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (deps.workspace?.filesChanged(changes.map((c) => c.uri)) === true) recheckOthers(undefined);
   });
 
   connection.onCompletion(({ textDocument, position }) => {

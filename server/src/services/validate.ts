@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Engine, MAX_TEXT_LENGTH } from '../engine/engine';
 import { createSchemaStore, findSchemaDir } from '../engine/schemaStore';
+import type { WorkspaceView } from '../engine/types';
 import { rulesFor } from '../rules/registry';
 import { validateBatchScript } from '../slurm/check';
 import { makeDiagnostic } from './diagnostics';
@@ -12,8 +13,12 @@ import { isBatchScriptName, isShellScriptName, looksLikeBatchScript } from './fi
  * the build's precompiled validators beside them, in dist/validators; from sources, the schemas
  * are compiled on first use.
  */
-export function createEngine(schemaDir: string | undefined = findSchemaDir(__dirname), precompiledDir = join(__dirname, 'validators')): Engine {
-  return new Engine({ schemas: createSchemaStore(schemaDir, precompiledDir), rulesFor });
+export function createEngine(
+  schemaDir: string | undefined = findSchemaDir(__dirname),
+  precompiledDir = join(__dirname, 'validators'),
+  workspace?: WorkspaceView,
+): Engine {
+  return new Engine({ schemas: createSchemaStore(schemaDir, precompiledDir), rulesFor, ...(workspace === undefined ? {} : { workspace }) });
 }
 
 let shared: Engine | undefined;
