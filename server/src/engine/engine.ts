@@ -6,7 +6,7 @@ import { documentSyntaxIssues, type RawFix, type RawIssue } from '../services/ya
 import { splitDocuments } from './chunks';
 import { classify } from './classify';
 import { recoverUnderIndented } from './goYamlRecovery';
-import { locate } from './locate';
+import { locate, locateInString } from './locate';
 import { schemaFindings } from './schemaFindings';
 import type { KindSchema, SchemaStore } from './schemaStore';
 import type { DiagnosticData } from '../../../protocol';
@@ -85,7 +85,7 @@ export class Engine {
           end: at + 1,
           message: 'Continuation lines of this value are indented no deeper than its key: kubectl accepts this, but YAML 1.2 tools (Python, JavaScript, most editors) reject it. Indent them further.',
         }));
-        return this.checkParsed(repaired, warnings, { text, name }, recovery.mapOffset, false);
+        return this.checkParsed(repaired, warnings, { text: recovery.text, name }, recovery.mapOffset, false);
       }
     }
     return documentSyntaxIssues(doc);
@@ -109,7 +109,7 @@ export class Engine {
     if (known !== undefined && !known.validate(value)) findings.push(...schemaFindings(known.validate.errors ?? [], value, known.schema));
     for (const rule of this.deps.rulesFor(ctx.kindKey)) findings.push(...rule(ctx));
     for (const f of findings) {
-      const [start, end] = locate(doc, f.path, f.target);
+      const [start, end] = f.part === undefined ? locate(doc, f.path, f.target) : locateInString(doc, text, f.path, f.part.index, f.part.length);
       const fix = fixable && f.fix !== undefined ? placeFix(doc, text, f.fix) : undefined;
       issues.push({ code: f.code, start: map(start), end: map(end), message: f.message, ...(fix === undefined ? {} : { fix }) });
     }

@@ -87,3 +87,26 @@ export function nodeAt(doc: Document.Parsed, path: ValuePath): unknown {
   return resolve(doc, node);
 }
 
+
+/**
+ * The span of a part of a string value: `index` and `length` count in the parsed string, and the
+ * part is found again in the source (quotes, folding and escapes move it). The k-th occurrence of
+ * the part in the string maps to its k-th occurrence in the source; the whole value's span when
+ * the source does not show it as written.
+ */
+export function locateInString(doc: Document.Parsed, text: string, path: ValuePath, index: number, length: number): Span {
+  const [start, end] = locate(doc, path, 'value');
+  const node = nodeAt(doc, path);
+  const value = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+  if (value === undefined || index < 0 || length <= 0 || index + length > value.length) return [start, end];
+  const needle = value.slice(index, index + length);
+  let nth = 0;
+  for (let i = value.indexOf(needle); i >= 0 && i < index; i = value.indexOf(needle, i + 1)) nth++;
+  const source = text.slice(start, end);
+  let at = -1;
+  for (let k = 0; k <= nth; k++) {
+    at = source.indexOf(needle, at + 1);
+    if (at < 0) return [start, end];
+  }
+  return [start + at, start + at + length];
+}

@@ -30,6 +30,8 @@ export interface Finding {
   readonly target?: Target;
   /** A safe, mechanical correction, offered as a quick fix. */
   readonly fix?: Fix;
+  /** Only a part of the string value at `path` (`{{inputs.parameters.x}}` inside a command): index and length in the parsed string. */
+  readonly part?: { readonly index: number; readonly length: number };
 }
 
 /** One document of another file of the workspace. */
