@@ -2,6 +2,8 @@ import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { createFeatures } from './features';
 import { batchScriptFeatures } from './features/batchScript';
 import { ncclEnvCompletions } from './features/nccl';
+import { dvcOccurrences } from './features/occurrences/dvc';
+import { katibOccurrences } from './features/occurrences/katib';
 import { startServer } from './server';
 import { createEngine, validateFile } from './services/validate';
 import { WorkspaceIndex } from './workspace';
@@ -15,7 +17,12 @@ startServer(createConnection(ProposedFeatures.all), {
   forget: (uri) => {
     engine.forget(uri);
   },
-  features: createFeatures(engine, { yamlCompletions: [ncclEnvCompletions], others: [batchScriptFeatures] }),
+  features: createFeatures(engine, {
+    yamlCompletions: [ncclEnvCompletions],
+    others: [batchScriptFeatures],
+    occurrences: [katibOccurrences, dvcOccurrences],
+    files: { files: () => workspace.fileKeys(), textOf: (file) => workspace.textOf(file) },
+  }),
   workspace: {
     scan: (folders) => {
       workspace.scan(folders, true);

@@ -93,6 +93,9 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         hoverProvider: true,
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'mlops-language-server', version: deps.version },
     };
@@ -147,6 +150,22 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     return doc === undefined ? [] : deps.features.symbols(doc.uri, doc.getText());
   });
   connection.onCodeAction(({ textDocument, context }) => deps.features.codeActions(textDocument.uri, context.diagnostics));
+  connection.onDefinition(({ textDocument, position }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc === undefined ? [] : deps.features.definition(doc.uri, doc.getText(), position);
+  });
+  connection.onReferences(({ textDocument, position, context }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc === undefined ? [] : deps.features.references(doc.uri, doc.getText(), position, context.includeDeclaration);
+  });
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc === undefined ? null : deps.features.prepareRename(doc.uri, doc.getText(), position);
+  });
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc === undefined ? null : deps.features.rename(doc.uri, doc.getText(), position, newName);
+  });
 
   connection.onRequest(SERVER_INFO, (): ServerInfoResult => ({
     version: deps.version,

@@ -26,7 +26,7 @@ export interface TestClient {
   shutdown(): Promise<void>;
 }
 
-export async function startTestServer(initializationOptions: object = {}): Promise<TestClient> {
+export async function startTestServer(initializationOptions: object = {}, workspaceFolders: readonly string[] = []): Promise<TestClient> {
   const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const latest = new Map<string, PublishDiagnosticsParams>();
@@ -44,6 +44,7 @@ export async function startTestServer(initializationOptions: object = {}): Promi
   const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid,
     rootUri: null,
+    workspaceFolders: workspaceFolders.length === 0 ? null : workspaceFolders.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })),
     capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
     initializationOptions,
   });

@@ -1,9 +1,10 @@
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Engine } from '../engine/engine';
 import { LineIndex } from '../services/lineIndex';
 import { codeActions } from './codeActions';
 import { completeYaml, type CompletionSource } from './completion';
 import { hoverYaml, ruleHover } from './hover';
+import { Navigation, type NavigationFiles, type OccurrenceProvider } from './navigation';
 import { yamlSymbols } from './symbols';
 
 /** The editor features, as pure functions of a document's text (the server's handlers call them). */
@@ -12,6 +13,10 @@ export interface LanguageFeatures {
   hover(uri: string, text: string, position: Position, diagnostics: readonly Diagnostic[]): Hover | null;
   symbols(uri: string, text: string): DocumentSymbol[];
   codeActions(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[];
+  definition(uri: string, text: string, position: Position): Location[];
+  references(uri: string, text: string, position: Position, includeDeclaration: boolean): Location[];
+  prepareRename(uri: string, text: string, position: Position): { range: Range; placeholder: string } | null;
+  rename(uri: string, text: string, position: Position, newName: string): WorkspaceEdit | null;
 }
 
 /** A file the YAML features do not serve (batch scripts have their own). */
@@ -27,10 +32,15 @@ export interface FeatureOptions {
   readonly yamlCompletions?: readonly CompletionSource[];
   /** Features of other file types, tried in order before YAML. */
   readonly others?: readonly OtherFileFeatures[];
+  /** Names defined in one place and used in others, for definition, references and rename. */
+  readonly occurrences?: readonly OccurrenceProvider[];
+  /** The workspace's files, for navigation across them. */
+  readonly files?: NavigationFiles;
 }
 
 export function createFeatures(engine: Engine, options: FeatureOptions = {}): LanguageFeatures {
   const other = (uri: string, text: string): OtherFileFeatures | undefined => options.others?.find((o) => o.matches(uri, text));
+  const navigation = new Navigation(options.occurrences ?? [], options.files);
   return {
     completion(uri, text, position) {
       const lines = new LineIndex(text);
@@ -53,5 +63,9 @@ export function createFeatures(engine: Engine, options: FeatureOptions = {}): La
       return o === undefined ? yamlSymbols(text, lines) : (o.symbols?.(text, lines) ?? []);
     },
     codeActions: (uri, diagnostics) => codeActions(uri, diagnostics),
+    definition: (uri, text, position) => navigation.definition(uri, text, position),
+    references: (uri, text, position, includeDeclaration) => navigation.references(uri, text, position, includeDeclaration),
+    prepareRename: (uri, text, position) => navigation.prepareRename(uri, text, position),
+    rename: (uri, text, position, newName) => navigation.rename(uri, text, position, newName),
   };
 }

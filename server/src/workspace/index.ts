@@ -164,6 +164,11 @@ export class WorkspaceIndex implements WorkspaceView {
     return out;
   }
 
+  /** Every indexed file. */
+  fileKeys(): readonly string[] {
+    return [...this.files.keys()];
+  }
+
   /** Every indexed document, for navigation across files. */
   allDocuments(): readonly WorkspaceDocument[] {
     return [...this.files.values()].flatMap((e) => e.docs);

@@ -1,0 +1,140 @@
+import { isScalar, parseDocument } from 'yaml';
+import type { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { splitDocuments } from '../engine/chunks';
+import { classify } from '../engine/classify';
+import { locate, locateInString, nodeAt } from '../engine/locate';
+import type { ValuePath } from '../engine/types';
+import { LineIndex } from '../services/lineIndex';
+
+/**
+ * A name that is defined in one place and used in others: an Argo template, task or parameter,
+ * a Katib trial parameter, a DVC parameter. Providers list the occurrences in a document;
+ * navigation (definition, references, rename) joins them across the workspace by `symbol`.
+ */
+export interface Occurrence {
+  /** Identity across files: the same string for a definition and its uses. */
+  readonly symbol: string;
+  /** The text that a rename replaces (the name itself). */
+  readonly name: string;
+  readonly role: 'def' | 'ref';
+  readonly path: ValuePath;
+  /** Where on the path: the key, the value, or a part of a string value. */
+  readonly at: 'key' | 'value' | { readonly index: number; readonly length: number };
+}
+
+/** Where a document sits, for providers that scope names to it. */
+export interface DocumentPlace {
+  readonly file: string;
+  /** The document's index in its file. */
+  readonly index: number;
+  readonly kindKey: string;
+}
+
+export type OccurrenceProvider = (value: unknown, place: DocumentPlace) => readonly Occurrence[];
+
+/** The workspace's files, as navigation needs them. */
+export interface NavigationFiles {
+  /** Every indexed file (URIs). */
+  files(): readonly string[];
+  /** A file's text: the open document's, else the disk's. */
+  textOf(file: string): string | undefined;
+}
+
+interface Placed extends Occurrence {
+  readonly file: string;
+  readonly range: Range;
+}
+
+const cache = new Map<string, { text: string; placed: readonly Placed[] }>();
+
+/** Every occurrence in a file's text, with its range. Memoized per file and text. */
+export function occurrencesIn(file: string, text: string, providers: readonly OccurrenceProvider[]): readonly Placed[] {
+  const hit = cache.get(file);
+  if (hit?.text === text) return hit.placed;
+  const lines = new LineIndex(text);
+  const placed: Placed[] = [];
+  splitDocuments(text).forEach((chunk, index) => {
+    const doc = parseDocument(chunk.text, { logLevel: 'silent', uniqueKeys: false, merge: true });
+    if (doc.errors.length > 0) return;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 1000 });
+    } catch {
+      return;
+    }
+    const kindKey = classify(file, value);
+    if (kindKey === undefined) return;
+    for (const provide of providers) {
+      for (const o of provide(value, { file, index, kindKey })) {
+        const [s, e] = typeof o.at === 'object' ? locateInString(doc, chunk.text, o.path, o.at.index, o.at.length) : locate(doc, o.path, o.at);
+        if (typeof o.at !== 'object' && o.at === 'value' && !isScalar(nodeAt(doc, o.path))) continue;
+        placed.push({ ...o, file, range: lines.span(chunk.start + s, chunk.start + e) });
+      }
+    }
+  });
+  if (cache.size > 500) cache.clear();
+  cache.set(file, { text, placed });
+  return placed;
+}
+
+function inside(r: Range, p: Position): boolean {
+  const after = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
+  const before = p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character);
+  return after && before;
+}
+
+export class Navigation {
+  constructor(
+    private readonly providers: readonly OccurrenceProvider[],
+    private readonly workspace: NavigationFiles | undefined,
+  ) {}
+
+  private at(uri: string, text: string, position: Position): Placed | undefined {
+    return occurrencesIn(uri, text, this.providers).find((o) => inside(o.range, position));
+  }
+
+  /** Every occurrence of a symbol: in the current text, and in the other files that mention its name. */
+  private all(uri: string, text: string, symbol: string, name: string): Placed[] {
+    const out = [...occurrencesIn(uri, text, this.providers).filter((o) => o.symbol === symbol)];
+    for (const file of this.workspace?.files() ?? []) {
+      if (file === uri) continue;
+      const other = this.workspace?.textOf(file);
+      if (other === undefined || !other.includes(name)) continue;
+      out.push(...occurrencesIn(file, other, this.providers).filter((o) => o.symbol === symbol));
+    }
+    return out;
+  }
+
+  definition(uri: string, text: string, position: Position): Location[] {
+    const here = this.at(uri, text, position);
+    if (here === undefined) return [];
+    return this.all(uri, text, here.symbol, here.name).filter((o) => o.role === 'def').map((o) => ({ uri: o.file, range: o.range }));
+  }
+
+  references(uri: string, text: string, position: Position, includeDeclaration: boolean): Location[] {
+    const here = this.at(uri, text, position);
+    if (here === undefined) return [];
+    return this.all(uri, text, here.symbol, here.name)
+      .filter((o) => includeDeclaration || o.role === 'ref')
+      .map((o) => ({ uri: o.file, range: o.range }));
+  }
+
+  prepareRename(uri: string, text: string, position: Position): { range: Range; placeholder: string } | null {
+    const here = this.at(uri, text, position);
+    return here === undefined ? null : { range: here.range, placeholder: here.name };
+  }
+
+  rename(uri: string, text: string, position: Position, newName: string): WorkspaceEdit | null {
+    const here = this.at(uri, text, position);
+    if (here === undefined) return null;
+    const changes: Record<string, TextEdit[]> = {};
+    const seen = new Set<string>();
+    for (const o of this.all(uri, text, here.symbol, here.name)) {
+      const key = `${o.file} ${JSON.stringify(o.range)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      (changes[o.file] ??= []).push({ range: o.range, newText: newName });
+    }
+    return { changes };
+  }
+}

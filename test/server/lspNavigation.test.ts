@@ -1,0 +1,100 @@
+// Definition, references and rename across the files of a workspace, over stdio.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { Location, Position, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { startTestServer, type TestClient } from '../helpers/lspClient';
+
+const DVC = `stages:
+  train:
+    cmd: python train.py --lr \${train.lr} --epochs \${train.epochs}
+    params:
+      - train.lr
+      - train.epochs
+    deps: [train.py]
+    outs: [model.pt]
+`;
+const PARAMS = 'train:\n  lr: 0.01\n  epochs: 10\n';
+
+const KATIB = `apiVersion: kubeflow.org/v1beta1
+kind: Experiment
+metadata:
+  name: tune
+spec:
+  objective:
+    type: maximize
+    goal: 0.9
+    objectiveMetricName: accuracy
+  algorithm:
+    algorithmName: random
+  parameters:
+    - name: lr
+      parameterType: double
+      feasibleSpace: {min: "0.01", max: "0.1"}
+  trialTemplate:
+    primaryContainerName: training
+    trialParameters:
+      - name: learningRate
+        reference: lr
+    trialSpec:
+      apiVersion: batch/v1
+      kind: Job
+      spec:
+        template:
+          spec:
+            containers:
+              - name: training
+                image: ghcr.io/example/train:1.0
+                command: ["python", "train.py", "--lr=\${trialParameters.learningRate}"]
+            restartPolicy: Never
+`;
+
+describe('language server over stdio: navigation across files', () => {
+  const root = mkdtempSync(join(tmpdir(), 'mlops-nav-'));
+  mkdirSync(join(root, 'pipeline'));
+  writeFileSync(join(root, 'pipeline', 'dvc.yaml'), DVC);
+  writeFileSync(join(root, 'pipeline', 'params.yaml'), PARAMS);
+  writeFileSync(join(root, 'experiment.yaml'), KATIB);
+  const dvcUri = pathToFileURL(join(root, 'pipeline', 'dvc.yaml')).href;
+  const paramsUri = pathToFileURL(join(root, 'pipeline', 'params.yaml')).href;
+  const katibUri = pathToFileURL(join(root, 'experiment.yaml')).href;
+  let client: TestClient;
+
+  before(async () => {
+    client = await startTestServer({}, [pathToFileURL(root).href]);
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(root, { recursive: true, force: true });
+  });
+  const request = <T>(method: string, uri: string, position: Position, extra: object = {}): Promise<T> =>
+    client.connection.sendRequest(method, { textDocument: { uri }, position, ...extra });
+
+  it('goes from a DVC param in dvc.yaml to its key in params.yaml (a file that is not open)', async () => {
+    client.open(dvcUri, DVC);
+    await client.diagnostics(dvcUri);
+    const defs = await request<Location[]>('textDocument/definition', dvcUri, { line: 4, character: 15 });
+    assert.deepEqual(defs, [{ uri: paramsUri, range: { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } } }]);
+  });
+
+  it('renames a DVC param everywhere: the key, the params list and the ${} uses', async () => {
+    const edit = await request<WorkspaceEdit | null>('textDocument/rename', dvcUri, { line: 2, character: 39 }, { newName: 'rate' });
+    const dvcEdits = (edit?.changes?.[dvcUri] ?? []).map((e) => [e.range.start.line, e.range.start.character, e.newText]).sort();
+    assert.deepEqual(dvcEdits, [[2, 38, 'rate'], [4, 14, 'rate']]);
+    assert.deepEqual(edit?.changes?.[paramsUri]?.map((e) => e.range.start), [{ line: 1, character: 2 }]);
+  });
+
+  it('finds the references of a Katib trial parameter and of the search parameter it names', async () => {
+    client.open(katibUri, KATIB);
+    await client.diagnostics(katibUri);
+    const refs = await request<Location[]>('textDocument/references', katibUri, { line: 18, character: 17 }, { context: { includeDeclaration: true } });
+    assert.deepEqual(refs.map((r) => r.range.start.line).sort((a, b) => a - b), [18, 29]);
+    const def = await request<Location[]>('textDocument/definition', katibUri, { line: 19, character: 20 });
+    assert.deepEqual(def.map((d) => d.range.start), [{ line: 12, character: 12 }]);
+    const prepare = await request<{ placeholder: string } | null>('textDocument/prepareRename', katibUri, { line: 29, character: 75 });
+    assert.equal(prepare?.placeholder, 'learningRate');
+  });
+});
