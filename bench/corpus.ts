@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isScalar, parseDocument } from 'yaml';
 
-/** The kinds the bench draws from, in the order they are taken (round-robin). */
-export const TARGET_KINDS = [
+/** The kinds the bench draws from, per family, in the order they are taken (round-robin). */
+export const JOB_KINDS = [
   'kubeflow.org/v1/PyTorchJob',
   'kubeflow.org/v1/TFJob',
   'kubeflow.org/v1/XGBoostJob',
@@ -16,6 +16,16 @@ export const TARGET_KINDS = [
   'trainer.kubeflow.org/v1alpha1/TrainJob',
   'batch.volcano.sh/v1alpha1/Job',
 ] as const;
+
+export const ARGO_KINDS = [
+  'argoproj.io/v1alpha1/Workflow',
+  'argoproj.io/v1alpha1/WorkflowTemplate',
+  'argoproj.io/v1alpha1/ClusterWorkflowTemplate',
+  'argoproj.io/v1alpha1/CronWorkflow',
+] as const;
+
+export type Family = 'jobs' | 'argo';
+export const FAMILY_KINDS: Readonly<Record<Family, readonly string[]>> = { jobs: JOB_KINDS, argo: ARGO_KINDS };
 
 export interface BenchDoc {
   /** `apiVersion/Kind`, the key of schemas/generated/index.json. */
@@ -52,13 +62,13 @@ export function kindGlob(key: string): string {
 }
 
 /** Picks `count` files labelled `valid` of the target kinds from MANIFEST.tsv, round-robin over kinds. */
-export function selectDocs(corpusDir: string, count: number): Selection {
-  const byKind = readManifest(corpusDir);
-  const missingKinds = TARGET_KINDS.filter((k) => (byKind.get(k)?.length ?? 0) === 0);
+export function selectDocs(corpusDir: string, count: number, kinds: readonly string[] = JOB_KINDS): Selection {
+  const byKind = readManifest(corpusDir, kinds);
+  const missingKinds = kinds.filter((k) => (byKind.get(k)?.length ?? 0) === 0);
   const docs: BenchDoc[] = [];
   for (let round = 0; docs.length < count; round++) {
     const before = docs.length;
-    for (const key of TARGET_KINDS) {
+    for (const key of kinds) {
       const path = byKind.get(key)?.[round];
       if (path === undefined || docs.length >= count) continue;
       const text = withFinalNewline(readFileSync(join(corpusDir, path), 'utf8'));
@@ -70,7 +80,7 @@ export function selectDocs(corpusDir: string, count: number): Selection {
   return { docs, missingKinds };
 }
 
-function readManifest(corpusDir: string): Map<string, string[]> {
+function readManifest(corpusDir: string, kinds: readonly string[]): Map<string, string[]> {
   const [header, ...rows] = readFileSync(join(corpusDir, 'MANIFEST.tsv'), 'utf8').split('\n').filter((l) => l !== '');
   const cols = (header ?? '').split('\t');
   const col = (name: string): number => {
@@ -79,7 +89,7 @@ function readManifest(corpusDir: string): Map<string, string[]> {
     return i;
   };
   const [source, path, kind, expect] = [col('source'), col('path'), col('kind'), col('expect')];
-  const targets = new Set<string>(TARGET_KINDS);
+  const targets = new Set<string>(kinds);
   const byKind = new Map<string, string[]>();
   for (const row of rows) {
     const f = row.split('\t');
@@ -93,10 +103,12 @@ function readManifest(corpusDir: string): Map<string, string[]> {
   return byKind;
 }
 
-/** Where metadata.name's value is in a one-document text. */
+/** Where metadata.name's (or generateName's) value is in a one-document text. */
 export function findName(text: string, where: string): NameSpot {
-  const node = parseDocument(text).getIn(['metadata', 'name'], true);
-  if (!isScalar(node) || node.range === undefined || node.range === null) throw new Error(`${where}: no metadata.name to edit`);
+  const doc = parseDocument(text);
+  const named = doc.getIn(['metadata', 'name'], true);
+  const node = isScalar(named) ? named : doc.getIn(['metadata', 'generateName'], true);
+  if (!isScalar(node) || node.range === undefined || node.range === null) throw new Error(`${where}: no metadata.name or generateName to edit`);
   return { start: node.range[0], end: node.range[1], value: String(node.value) };
 }
 

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseAllDocuments } from 'yaml';
-import { buildBigFile, countLines, kindGlob, kindTag, selectDocs, type BenchDoc } from './corpus';
+import { buildBigFile, countLines, FAMILY_KINDS, kindGlob, kindTag, selectDocs, type BenchDoc, type Family } from './corpus';
 import type { ServerSpec } from './lspDriver';
 import { fasterBy, p95WithinMs, renderTable, renderTargets, summarize, withinMs, type Row } from './report';
 import { runServer, SCENARIOS, type Plan, type ScenarioId, type ServerResult } from './scenarios';
@@ -32,6 +32,8 @@ const { values: opts } = parseArgs({
     completions: { type: 'string', default: '100' },
     rounds: { type: 'string', default: '3' },
     'no-peer': { type: 'boolean', default: false },
+    family: { type: 'string', default: 'jobs' },
+    'peer-schema': { type: 'string' },
   },
 });
 
@@ -69,11 +71,12 @@ function ourServerScript(schemaDir: string): { script: string; cleanup: () => vo
   return { script: join(tmp, 'dist', 'server.js'), cleanup: () => { rmSync(tmp, { recursive: true, force: true }); } };
 }
 
-function peerSettings(docs: readonly BenchDoc[], schemas: Map<string, string>): Record<string, unknown> {
+/** The peer's yaml.schemas: our schema per kind, or one schema for every kind (`--peer-schema`, e.g. Argo's own). */
+function peerSettings(docs: readonly BenchDoc[], schemas: Map<string, string>, peerSchema: string | undefined): Record<string, unknown> {
   const map: Record<string, string[]> = {};
   for (const key of new Set(docs.map((d) => d.key))) {
-    const file = schemas.get(key);
-    if (file !== undefined) map[pathToFileURL(file).href] = [kindGlob(key)];
+    const file = peerSchema ?? schemas.get(key);
+    if (file !== undefined) (map[pathToFileURL(file).href] ??= []).push(kindGlob(key));
   }
   return {
     yaml: {
@@ -112,13 +115,21 @@ function invalidDoc(docs: readonly BenchDoc[]): { uri: string; text: string } {
   };
 }
 
+/** The document family, and the peer's schema: ours per kind, or Argo's own JSON schema for the Argo family. */
+function familySetup(): { family: Family; peerSchema: string | undefined } {
+  const family: Family = opts.family === 'argo' ? 'argo' : 'jobs';
+  const argoSchema = join(opts.corpus, 'argo-workflows', 'api', 'jsonschema', 'schema.json');
+  return { family, peerSchema: opts['peer-schema'] ?? (family === 'argo' ? argoSchema : undefined) };
+}
+
 async function main(): Promise<void> {
   const schemaDir = resolve(opts.schemas);
   const schemas = loadSchemas(schemaDir);
-  const { docs, missingKinds } = selectDocs(opts.corpus, int(opts.files, 20));
+  const { family, peerSchema } = familySetup();
+  const { docs, missingKinds } = selectDocs(opts.corpus, int(opts.files, 20), FAMILY_KINDS[family]);
   if (docs.length === 0) throw new Error(`no documents of the target kinds in ${opts.corpus}`);
   const schemaUri = (key: string): string | undefined => {
-    const f = schemas.get(key);
+    const f = peerSchema ?? schemas.get(key);
     return f === undefined ? undefined : pathToFileURL(f).href;
   };
   const big = buildBigFile(docs, int(opts['big-lines'], 10000), schemaUri);
@@ -145,7 +156,7 @@ async function main(): Promise<void> {
     label: 'yaml-language-server',
     node: peerNode,
     args: [join(PEER_PACKAGE, 'bin', 'yaml-language-server'), '--stdio'],
-    settings: peerSettings(docs, schemas),
+    settings: peerSettings(docs, schemas, peerSchema),
   };
 
   const withSchema = docs.filter((d) => schemas.has(d.key)).length;
@@ -153,7 +164,7 @@ async function main(): Promise<void> {
     `machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${process.platform}/${process.arch}`,
     `ours: ${ours.script} under Node ${nodeVersion(oursNode) ?? '?'} (${oursNode}), default initializationOptions (debounce 25 ms)`,
     `peer: yaml-language-server ${peerPkg.version} under Node ${peerVersion ?? 'MISSING'} (${peerNode}), its fixed 200 ms validation delay`,
-    `schemas: ${schemaDir} (${schemas.size} kinds indexed; ${withSchema}/${docs.length} small files have a schema)`,
+    `family: ${family}; schemas: ours ${schemaDir} (${schemas.size} kinds indexed; ${withSchema}/${docs.length} small files have one); peer ${peerSchema ?? 'the same, per kind'}`,
     `small files: ${docs.length} from ${opts.corpus}, kinds: ${[...new Set(docs.map((d) => d.key))].join(', ')}`,
     missingKinds.length > 0 ? `kinds with no valid corpus file (not benchmarked): ${missingKinds.join(', ')}` : '',
     `big file: ${big.lines} lines, ${big.documents} documents (the small set repeated, names made unique), ${big.text.length} bytes`,
