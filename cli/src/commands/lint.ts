@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CliDiagnostic } from '../../../protocol';
 import { isServedFileName } from '../../../server/src/services/fileKinds';
-import { validateFile } from '../../../server/src/services/validate';
+import type { Engine } from '../../../server/src/engine/engine';
+import { createEngine, validateFile } from '../../../server/src/services/validate';
+import { WorkspaceIndex } from '../../../server/src/workspace';
 import { makeDiagnostic } from '../../../server/src/services/diagnostics';
 import { formatSummary, formatText, toCliDiagnostic } from '../format';
 import { toSarif } from '../sarif';
@@ -44,8 +46,12 @@ export function runLint(args: readonly string[], io: CliIo): number {
 
   const findings: CliDiagnostic[] = [];
   const entries = expandPaths(positionals, isServedFileName);
+  // The linted files are one workspace: an Argo templateRef finds a WorkflowTemplate in another of them.
+  const workspace = new WorkspaceIndex();
+  for (const entry of entries) if (!('error' in entry)) workspace.refreshFromDisk(entry.path);
+  const engine = createEngine(undefined, undefined, workspace);
   for (const entry of entries) {
-    const diagnostics = 'error' in entry ? [unreadable(`the folder cannot be listed: ${entry.error}`)] : lintFile(entry.path);
+    const diagnostics = 'error' in entry ? [unreadable(`the folder cannot be listed: ${entry.error}`)] : lintFile(entry.path, engine);
     for (const d of diagnostics) findings.push(toCliDiagnostic(entry.path, d));
   }
 
@@ -58,10 +64,12 @@ export function runLint(args: readonly string[], io: CliIo): number {
   return findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function lintFile(path: string): Diagnostic[] {
+function lintFile(path: string, engine: Engine): Diagnostic[] {
   const source = readSource(path);
-  if (source.kind === 'text') return validateFile(path, source.text);
-  return [sourceProblem(source)];
+  if (source.kind !== 'text') return [sourceProblem(source)];
+  const diagnostics = validateFile(path, source.text, engine);
+  engine.forget(path);
+  return diagnostics;
 }
 
 function sourceProblem(source: Exclude<SourceResult, { kind: 'text' }>): Diagnostic {
