@@ -14,9 +14,20 @@ export interface ServerInfoResult {
 }
 
 /** Options the client passes in `initializationOptions`. */
-export interface ServerInitOptions {
+export interface ServerInitOptions extends ServerSettings {
   /** Milliseconds to wait after the last edit before validating (the server may adapt it). */
   readonly debounceMs?: number;
+  /** A folder where the server may keep fetched schemas across sessions. */
+  readonly cacheDir?: string;
+}
+
+/**
+ * The settings the server reads: sent in `initializationOptions` and again, under `mlops`, in
+ * `workspace/didChangeConfiguration` when they change.
+ */
+export interface ServerSettings {
+  /** `mlops.schemas`: schema path or URL -> glob or globs of the files it applies to. */
+  readonly schemas?: Readonly<Record<string, string | readonly string[]>>;
 }
 
 /** A quick fix carried in a diagnostic's `data`, made by the server when it validates. */

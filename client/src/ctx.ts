@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { ServerInfoMethod, ServerInfoResult } from '../../protocol';
+import type { ServerInfoMethod, ServerInfoResult, ServerInitOptions, ServerSettings } from '../../protocol';
 import { locateServer } from './serverPath';
 
 /**
@@ -21,6 +21,12 @@ export class Ctx implements vscode.Disposable {
   private client: LanguageClient | undefined;
   /** Tells the server about changes to files it indexes but that are not open (WorkflowTemplates, params.yaml). */
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,MLproject,MLmodel}');
+  /** Sends the settings the server reads again when they change. */
+  private readonly settingsListener = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration('mlops.schemas') || this.client?.isRunning() !== true) return;
+    const settings: ServerSettings = { schemas: vscode.workspace.getConfiguration('mlops').get<Record<string, string | string[]>>('schemas') ?? {} };
+    void this.client.sendNotification('workspace/didChangeConfiguration', { settings: { mlops: settings } });
+  });
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   /** Fires when the server starts or stops. */
   readonly onDidChangeServer = this.changeEmitter.event;
@@ -44,6 +50,7 @@ export class Ctx implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
       synchronize: { fileEvents: this.watcher },
+      initializationOptions: this.initOptions(config),
       outputChannel: this.log,
       traceOutputChannel: this.log,
     };
@@ -51,6 +58,12 @@ export class Ctx implements vscode.Disposable {
     this.client = client;
     await client.start();
     this.changeEmitter.fire();
+  }
+
+  /** What the server needs from the start: the settings it reads and a folder for fetched schemas. */
+  private initOptions(config: vscode.WorkspaceConfiguration): ServerInitOptions {
+    const schemas = config.get<Record<string, string | string[]>>('schemas') ?? {};
+    return { schemas, cacheDir: vscode.Uri.joinPath(this.extension.globalStorageUri, 'schemas').fsPath };
   }
 
   async stop(): Promise<void> {
@@ -75,6 +88,7 @@ export class Ctx implements vscode.Disposable {
 
   dispose(): void {
     this.watcher.dispose();
+    this.settingsListener.dispose();
     this.changeEmitter.dispose();
     void this.stop();
   }

@@ -1,17 +1,27 @@
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { SchemaAssociations } from './engine/association';
+import { ExternalSchemas } from './engine/externalSchemas';
 import { createFeatures } from './features';
 import { batchScriptFeatures } from './features/batchScript';
 import { ncclEnvCompletions } from './features/nccl';
 import { dvcOccurrences } from './features/occurrences/dvc';
 import { katibOccurrences } from './features/occurrences/katib';
-import { startServer } from './server';
+import { startServer, type ServerHandle } from './server';
 import { createEngine, validateFile } from './services/validate';
 import { WorkspaceIndex } from './workspace';
 
+let external: ExternalSchemas | undefined;
 const workspace = new WorkspaceIndex();
-const engine = createEngine(undefined, undefined, workspace);
+const associations = new SchemaAssociations();
+// The cache folder comes with the client's options: the loader is made when they arrive.
+const recheck = (): void => {
+  handle.recheckAll();
+};
+const loader = (): ExternalSchemas => (external ??= new ExternalSchemas(undefined, recheck));
+const engine = createEngine({ workspace, associations, externalSchemas: { get: (ref) => loader().get(ref) } });
+
 // Transport comes from the command line (`--stdio`, `--node-ipc`, `--socket=N`), as every client passes it.
-startServer(createConnection(ProposedFeatures.all), {
+const handle: ServerHandle = startServer(createConnection(ProposedFeatures.all), {
   version: MLOPS_VERSION,
   validate: (uri, text) => validateFile(uri, text, engine),
   forget: (uri) => {
@@ -29,6 +39,13 @@ startServer(createConnection(ProposedFeatures.all), {
     },
     opened: (uri, text) => workspace.setOpen(uri, text),
     closed: (uri) => workspace.closeOpen(uri),
-    filesChanged: (uris) => uris.map((u) => workspace.refreshFromDisk(u)).some(Boolean),
+    filesChanged: (uris) => {
+      external?.reloadFiles();
+      return uris.map((u) => workspace.refreshFromDisk(u)).some(Boolean);
+    },
+  },
+  configure: (settings, folders) => {
+    if (settings.cacheDir !== undefined && external === undefined) external = new ExternalSchemas(settings.cacheDir, recheck);
+    associations.configure(settings.schemas, folders);
   },
 });

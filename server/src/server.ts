@@ -6,7 +6,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ServerInfoMethod, ServerInfoResult, ServerInitOptions } from '../../protocol';
+import type { ServerInfoMethod, ServerInfoResult, ServerInitOptions, ServerSettings } from '../../protocol';
 import { KeyedDebouncer } from './debounce';
 import type { LanguageFeatures } from './features';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -22,6 +22,14 @@ export interface ServerDeps {
   readonly features: LanguageFeatures;
   /** The workspace's files, for checks across files; each call says whether other files may be affected. */
   readonly workspace?: WorkspaceHooks;
+  /** Applies the settings (from initializationOptions, then from each configuration change). */
+  readonly configure?: (settings: ServerInitOptions, folders: readonly string[]) => void;
+}
+
+/** What the caller of startServer can do later. */
+export interface ServerHandle {
+  /** Checks every open document again (a fetched schema arrived, settings changed). */
+  recheckAll(): void;
 }
 
 /** How the server keeps the workspace index current. Each returns true when other files' results may change. */
@@ -39,7 +47,7 @@ const DEFAULT_DEBOUNCE_MS = 25;
 const SERVER_INFO: ServerInfoMethod = 'mlops/serverInfo';
 
 /** Wires the pure services to an LSP connection. Thin: no logic beyond scheduling. */
-export function startServer(connection: Connection, deps: ServerDeps): void {
+export function startServer(connection: Connection, deps: ServerDeps): ServerHandle {
   const documents = new TextDocuments(TextDocument);
   let debouncer = new KeyedDebouncer(DEFAULT_DEBOUNCE_MS);
 
@@ -82,6 +90,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   connection.onInitialize((params): InitializeResult => {
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- rootUri: clients without workspace folders still send it
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri === null ? [] : [params.rootUri]);
+    deps.configure?.((params.initializationOptions ?? {}) as ServerInitOptions, folders);
     const options = (params.initializationOptions ?? {}) as ServerInitOptions;
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) {
       debouncer = new KeyedDebouncer(options.debounceMs);
@@ -133,6 +142,12 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       }
     });
   });
+  connection.onDidChangeConfiguration(({ settings }) => {
+    const mlops = (settings as { mlops?: ServerSettings } | null)?.mlops;
+    if (mlops === undefined || deps.configure === undefined) return;
+    deps.configure(mlops, folders);
+    recheckOthers(undefined);
+  });
   connection.onDidChangeWatchedFiles(({ changes }) => {
     if (deps.workspace?.filesChanged(changes.map((c) => c.uri)) === true) recheckOthers(undefined);
   });
@@ -178,4 +193,5 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   documents.listen(connection);
   connection.listen();
+  return { recheckAll: () => { recheckOthers(undefined); } };
 }

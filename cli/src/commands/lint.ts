@@ -15,9 +15,10 @@ import { expandPaths } from '../walk';
 
 export const LINT_USAGE = `Usage: mlops lint [--format text|json|sarif] PATH...
 
-Validates manifests and Slurm batch scripts. Folders are walked for *.yaml and *.yml manifests and
-for *.sbatch, *.slurm, *.sh and *.bash scripts (a .sh or .bash file is checked only when it holds
-#SBATCH directives); .git and node_modules are skipped.
+Validates manifests and Slurm batch scripts. Folders are walked for *.yaml and *.yml manifests
+(dvc.yaml included), MLflow's MLproject and MLmodel files, and *.sbatch, *.slurm, *.sh and *.bash
+scripts (a .sh or .bash file is checked only when it holds #SBATCH directives); .git and
+node_modules are skipped.
 Exit status: 0 no errors, 1 errors found, 2 usage error or a path that does not exist.`;
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -49,7 +50,7 @@ export function runLint(args: readonly string[], io: CliIo): number {
   // The linted files are one workspace: an Argo templateRef finds a WorkflowTemplate in another of them.
   const workspace = new WorkspaceIndex();
   for (const entry of entries) if (!('error' in entry)) workspace.refreshFromDisk(entry.path);
-  const engine = createEngine(undefined, undefined, workspace);
+  const engine = createEngine({ workspace });
   for (const entry of entries) {
     const diagnostics = 'error' in entry ? [unreadable(`the folder cannot be listed: ${entry.error}`)] : lintFile(entry.path, engine);
     for (const d of diagnostics) findings.push(toCliDiagnostic(entry.path, d));

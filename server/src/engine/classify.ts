@@ -39,5 +39,15 @@ export function classify(name: string, value: unknown): string | undefined {
     const kfp = kfpKind(value);
     if (kfp !== undefined) return kfp;
   }
-  return Object.hasOwn(BY_NAME, baseName(name)) ? BY_NAME[baseName(name)] : undefined;
+  return byName(baseName(name));
+}
+
+/**
+ * The kind a file name says: an exact name of BY_NAME; MLproject in any case, as MLflow finds it;
+ * `<name>.dvc.yaml`, the name DVC's own schema examples use, as dvc.yaml.
+ */
+function byName(base: string): string | undefined {
+  if (Object.hasOwn(BY_NAME, base)) return BY_NAME[base];
+  if (base.toLowerCase() === 'mlproject') return 'MLproject';
+  return /\.dvc\.ya?ml$/.test(base) ? 'dvc.yaml' : undefined;
 }

@@ -8,6 +8,7 @@ import { classify } from './classify';
 import { recoverUnderIndented } from './goYamlRecovery';
 import { locate, locateInString } from './locate';
 import { schemaFindings } from './schemaFindings';
+import type { ExternalSchema } from './externalSchemas';
 import type { KindSchema, SchemaStore } from './schemaStore';
 import type { DiagnosticData } from '../../../protocol';
 import type { DocContext, DocumentRule, Finding, Fix, WorkspaceView } from './types';
@@ -23,6 +24,8 @@ export interface EngineDeps {
   readonly rulesFor: (kindKey: string) => readonly DocumentRule[];
   /** The other files of the workspace, for rules that resolve references across files. */
   readonly workspace?: WorkspaceView;
+  /** The schema a document names by modeline or that the settings give its file, before its kind decides. */
+  readonly association?: (fileName: string, chunkText: string) => ExternalSchema | undefined;
 }
 
 /**
@@ -102,12 +105,19 @@ export class Engine {
       const message = e instanceof Error ? e.message : String(e);
       return [...issues, { code: 'MLW0004', start: 0, end: Math.min(length, 1), message: `Not validated: ${message}` }];
     }
+    const chosen = this.deps.association?.(name, text);
+    if (chosen?.problem !== undefined) issues.push({ code: 'MLW0103', start: 0, end: Math.min(length, 1), message: chosen.problem });
     const ctx = contextOf(doc, value, name, this.deps.workspace);
-    if (ctx === undefined) return issues;
-    const findings: Finding[] = [];
-    const known = this.deps.schemas.schemaFor(ctx.kindKey);
-    if (known !== undefined && !known.validate(value)) findings.push(...schemaFindings(known.validate.errors ?? [], value, known.schema));
-    for (const rule of this.deps.rulesFor(ctx.kindKey)) findings.push(...rule(ctx));
+    // A schema named by modeline or settings wins over the one of the document's kind.
+    const schema = chosen?.schema ?? (ctx === undefined ? undefined : this.deps.schemas.schemaFor(ctx.kindKey));
+    const findings = schema === undefined || schema.validate(value) ? [] : schemaFindings(schema.validate.errors ?? [], value, schema.schema);
+    if (ctx !== undefined) for (const rule of this.deps.rulesFor(ctx.kindKey)) findings.push(...rule(ctx));
+    return this.place(doc, issues, findings, source, map, fixable);
+  }
+
+  /** The findings as issues at offsets of the chunk. */
+  private place(doc: Document.Parsed, issues: RawIssue[], findings: readonly Finding[], source: { text: string }, map: (offset: number) => number, fixable: boolean): readonly RawIssue[] {
+    const { text } = source;
     for (const f of findings) {
       const [start, end] = f.part === undefined ? locate(doc, f.path, f.target) : locateInString(doc, text, f.path, f.part.index, f.part.length);
       const fix = fixable && f.fix !== undefined ? placeFix(doc, text, f.fix) : undefined;

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Engine, MAX_TEXT_LENGTH } from '../engine/engine';
 import { createSchemaStore, findSchemaDir } from '../engine/schemaStore';
+import type { SchemaAssociations } from '../engine/association';
+import type { ExternalSchema, SchemaLoader } from '../engine/externalSchemas';
 import type { WorkspaceView } from '../engine/types';
 import { rulesFor } from '../rules/registry';
 import { validateBatchScript } from '../slurm/check';
@@ -13,24 +15,43 @@ import { isBatchScriptName, isShellScriptName, looksLikeBatchScript } from './fi
  * the build's precompiled validators beside them, in dist/validators; from sources, the schemas
  * are compiled on first use.
  */
-export function createEngine(
-  schemaDir: string | undefined = findSchemaDir(__dirname),
-  precompiledDir = join(__dirname, 'validators'),
-  workspace?: WorkspaceView,
-): Engine {
-  return new Engine({ schemas: createSchemaStore(schemaDir, precompiledDir), rulesFor, ...(workspace === undefined ? {} : { workspace }) });
+export interface EngineOptions {
+  readonly schemaDir?: string | undefined;
+  readonly precompiledDir?: string;
+  /** The workspace's other files, for cross-file rules. */
+  readonly workspace?: WorkspaceView;
+  /** Schemas named by modeline or settings (see engine/association.ts). */
+  readonly associations?: SchemaAssociations;
+  readonly externalSchemas?: SchemaLoader;
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  const { schemaDir = findSchemaDir(__dirname), precompiledDir = join(__dirname, 'validators'), workspace, associations, externalSchemas } = options;
+  const association = associations === undefined || externalSchemas === undefined
+    ? undefined
+    : (fileName: string, chunkText: string): ExternalSchema | undefined => {
+        const choice = associations.choose(fileName, chunkText);
+        return choice === undefined ? undefined : externalSchemas.get(choice.ref);
+      };
+  return new Engine({
+    schemas: createSchemaStore(schemaDir, precompiledDir),
+    rulesFor,
+    ...(workspace === undefined ? {} : { workspace }),
+    ...(association === undefined ? {} : { association }),
+  });
 }
 
 let shared: Engine | undefined;
 
 /**
  * Validates one file's text and returns every diagnostic, in source order. For one-shot callers
- * (the CLI, tests); the language server keeps an engine per session to reuse its caches.
+ * (the CLI, tests); the language server keeps an engine per session to reuse its caches. `name`
+ * tells the kinds known by file name (dvc.yaml, MLproject...).
  */
-export function validateText(text: string): Diagnostic[] {
+export function validateText(text: string, name = ''): Diagnostic[] {
   shared ??= createEngine();
-  const diagnostics = shared.validate('', text);
-  shared.forget('');
+  const diagnostics = shared.validate(name, text);
+  shared.forget(name);
   return sortByPosition(diagnostics);
 }
 
@@ -50,7 +71,7 @@ export function validateFile(name: string, text: string, engine?: Engine): Diagn
     }
     return sortByPosition(validateBatchScript(text));
   }
-  if (engine === undefined) return validateText(text);
+  if (engine === undefined) return validateText(text, name);
   return sortByPosition(engine.validate(name, text));
 }
 
