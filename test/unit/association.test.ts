@@ -73,7 +73,7 @@ describe('schemas fetched by URL', () => {
   it('fetches in the background, tells when it arrived, and keeps a copy', async () => {
     let arrived!: () => void;
     const loaded = new Promise<void>((resolve) => (arrived = resolve));
-    const store = new ExternalSchemas(cache, () => arrived(), () => Promise.resolve(schema));
+    const store = new ExternalSchemas(cache, () => { arrived(); }, () => Promise.resolve(schema));
     assert.deepEqual(store.get(url), {}, 'not there yet: nothing to report');
     await loaded;
     assert.ok(store.get(url).schema);
@@ -82,7 +82,7 @@ describe('schemas fetched by URL', () => {
   it('falls back to the cached copy with one warning when the URL cannot be fetched', async () => {
     let arrived!: () => void;
     const loaded = new Promise<void>((resolve) => (arrived = resolve));
-    const store = new ExternalSchemas(cache, () => arrived(), () => Promise.reject(new Error('ENOTFOUND schemas.example.com')));
+    const store = new ExternalSchemas(cache, () => { arrived(); }, () => Promise.reject(new Error('ENOTFOUND schemas.example.com')));
     assert.ok(store.get(url).schema, 'the cached copy applies at once');
     await loaded;
     const after = store.get(url);
@@ -93,7 +93,7 @@ describe('schemas fetched by URL', () => {
   it('without a cached copy, says the document is not checked against it', async () => {
     let arrived!: () => void;
     const loaded = new Promise<void>((resolve) => (arrived = resolve));
-    const store = new ExternalSchemas(undefined, () => arrived(), () => Promise.reject(new Error('HTTP 404')));
+    const store = new ExternalSchemas(undefined, () => { arrived(); }, () => Promise.reject(new Error('HTTP 404')));
     store.get(url);
     await loaded;
     assert.match(store.get(url).problem ?? '', /cannot be fetched \(HTTP 404\) and there is no cached copy/);
