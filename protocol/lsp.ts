@@ -28,6 +28,8 @@ export interface ServerInitOptions extends ServerSettings {
 export interface ServerSettings {
   /** `mlops.schemas`: schema path or URL -> glob or globs of the files it applies to. */
   readonly schemas?: Readonly<Record<string, string | readonly string[]>>;
+  /** `mlops.crds` and the cluster's cached CRDs: files or folders of CRD YAML or JSON, whose kinds then validate like built-in ones. */
+  readonly crds?: readonly string[];
 }
 
 /** A quick fix carried in a diagnostic's `data`, made by the server when it validates. */

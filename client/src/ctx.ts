@@ -23,9 +23,7 @@ export class Ctx implements vscode.Disposable {
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,MLproject,MLmodel}');
   /** Sends the settings the server reads again when they change. */
   private readonly settingsListener = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (!e.affectsConfiguration('mlops.schemas') || this.client?.isRunning() !== true) return;
-    const settings: ServerSettings = { schemas: vscode.workspace.getConfiguration('mlops').get<Record<string, string | string[]>>('schemas') ?? {} };
-    void this.client.sendNotification('workspace/didChangeConfiguration', { settings: { mlops: settings } });
+    if (e.affectsConfiguration('mlops.schemas') || e.affectsConfiguration('mlops.crds')) this.sendSettings();
   });
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   /** Fires when the server starts or stops. */
@@ -50,7 +48,7 @@ export class Ctx implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
       synchronize: { fileEvents: this.watcher },
-      initializationOptions: this.initOptions(config),
+      initializationOptions: this.initOptions(),
       outputChannel: this.log,
       traceOutputChannel: this.log,
     };
@@ -60,10 +58,25 @@ export class Ctx implements vscode.Disposable {
     this.changeEmitter.fire();
   }
 
+  /** The settings the server reads: schema associations, and CRD files (the user's and the cluster's cached ones). */
+  settings(): ServerSettings {
+    const config = vscode.workspace.getConfiguration('mlops');
+    const cluster = this.extension.workspaceState.get<string>('mlops.clusterCrdFile');
+    return {
+      schemas: config.get<Record<string, string | string[]>>('schemas') ?? {},
+      crds: [...(config.get<string[]>('crds') ?? []), ...(cluster === undefined ? [] : [cluster])],
+    };
+  }
+
+  /** Sends the settings again (they changed, or the cluster's CRDs were loaded). */
+  sendSettings(): void {
+    if (this.client?.isRunning() !== true) return;
+    void this.client.sendNotification('workspace/didChangeConfiguration', { settings: { mlops: this.settings() } });
+  }
+
   /** What the server needs from the start: the settings it reads and a folder for fetched schemas. */
-  private initOptions(config: vscode.WorkspaceConfiguration): ServerInitOptions {
-    const schemas = config.get<Record<string, string | string[]>>('schemas') ?? {};
-    return { schemas, cacheDir: vscode.Uri.joinPath(this.extension.globalStorageUri, 'schemas').fsPath };
+  private initOptions(): ServerInitOptions {
+    return { ...this.settings(), cacheDir: vscode.Uri.joinPath(this.extension.globalStorageUri, 'schemas').fsPath };
   }
 
   async stop(): Promise<void> {

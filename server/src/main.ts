@@ -1,5 +1,6 @@
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { SchemaAssociations } from './engine/association';
+import { resolveRef, rootPath, SchemaAssociations } from './engine/association';
+import { UserCrdSchemas } from './engine/userCrds';
 import { ExternalSchemas } from './engine/externalSchemas';
 import { createFeatures } from './features';
 import { batchScriptFeatures } from './features/batchScript';
@@ -18,7 +19,8 @@ const recheck = (): void => {
   handle.recheckAll();
 };
 const loader = (): ExternalSchemas => (external ??= new ExternalSchemas(undefined, recheck));
-const engine = createEngine({ workspace, associations, externalSchemas: { get: (ref) => loader().get(ref) } });
+const userCrds = new UserCrdSchemas();
+const engine = createEngine({ workspace, associations, userCrds, externalSchemas: { get: (ref) => loader().get(ref) } });
 
 // Transport comes from the command line (`--stdio`, `--node-ipc`, `--socket=N`), as every client passes it.
 const handle: ServerHandle = startServer(createConnection(ProposedFeatures.all), {
@@ -47,5 +49,6 @@ const handle: ServerHandle = startServer(createConnection(ProposedFeatures.all),
   configure: (settings, folders) => {
     if (settings.cacheDir !== undefined && external === undefined) external = new ExternalSchemas(settings.cacheDir, recheck);
     associations.configure(settings.schemas, folders);
+    if (settings.crds !== undefined) userCrds.load(settings.crds.map((p) => resolveRef(p, rootPath(folders))));
   },
 });

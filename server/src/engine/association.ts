@@ -47,6 +47,15 @@ export function resolveRef(ref: string, base: string | undefined): string {
   return isAbsolute(ref) || base === undefined ? resolve(ref) : resolve(base, ref);
 }
 
+/** The first workspace folder as a path, which relative setting paths start from. */
+export function rootPath(folders: readonly string[]): string | undefined {
+  for (const f of folders) {
+    const p = pathOf(f);
+    if (p !== undefined) return p;
+  }
+  return undefined;
+}
+
 export class SchemaAssociations {
   private settings: readonly { ref: string; globs: readonly string[] }[] = [];
   private roots: readonly string[] = [];

@@ -112,7 +112,7 @@ export class Engine {
     const schema = chosen?.schema ?? (ctx === undefined ? undefined : this.deps.schemas.schemaFor(ctx.kindKey));
     const findings = schema === undefined || schema.validate(value) ? [] : schemaFindings(schema.validate.errors ?? [], value, schema.schema);
     if (ctx !== undefined) for (const rule of this.deps.rulesFor(ctx.kindKey)) findings.push(...rule(ctx));
-    return this.place(doc, issues, findings, source, map, fixable);
+    return this.place(doc, issues, withoutSuperseded(findings), source, map, fixable);
   }
 
   /** The findings as issues at offsets of the chunk. */
@@ -125,6 +125,15 @@ export class Engine {
     }
     return issues;
   }
+}
+
+/**
+ * A rule that explains a field (MLW0102: removed in this version, use X) supersedes the schema's
+ * generic "unknown field" on the same key: one finding per mistake.
+ */
+function withoutSuperseded(findings: readonly Finding[]): Finding[] {
+  const explained = new Set(findings.filter((f) => f.code === 'MLW0102').map((f) => JSON.stringify(f.path)));
+  return findings.filter((f) => f.code !== 'MLW1002' || !explained.has(JSON.stringify(f.path)));
 }
 
 /** The edits of a fix as offsets in the chunk's text. */

@@ -5,6 +5,7 @@ import { createSchemaStore, findSchemaDir } from '../engine/schemaStore';
 import type { SchemaAssociations } from '../engine/association';
 import type { ExternalSchema, SchemaLoader } from '../engine/externalSchemas';
 import type { WorkspaceView } from '../engine/types';
+import { layered, type UserCrdSchemas } from '../engine/userCrds';
 import { rulesFor } from '../rules/registry';
 import { validateBatchScript } from '../slurm/check';
 import { makeDiagnostic } from './diagnostics';
@@ -23,10 +24,12 @@ export interface EngineOptions {
   /** Schemas named by modeline or settings (see engine/association.ts). */
   readonly associations?: SchemaAssociations;
   readonly externalSchemas?: SchemaLoader;
+  /** The user's CRDs, over the built-in schemas. */
+  readonly userCrds?: UserCrdSchemas;
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
-  const { schemaDir = findSchemaDir(__dirname), precompiledDir = join(__dirname, 'validators'), workspace, associations, externalSchemas } = options;
+  const { schemaDir = findSchemaDir(__dirname), precompiledDir = join(__dirname, 'validators'), workspace, associations, externalSchemas, userCrds } = options;
   const association = associations === undefined || externalSchemas === undefined
     ? undefined
     : (fileName: string, chunkText: string): ExternalSchema | undefined => {
@@ -34,7 +37,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         return choice === undefined ? undefined : externalSchemas.get(choice.ref);
       };
   return new Engine({
-    schemas: createSchemaStore(schemaDir, precompiledDir),
+    schemas: userCrds === undefined ? createSchemaStore(schemaDir, precompiledDir) : layered(userCrds, createSchemaStore(schemaDir, precompiledDir)),
     rulesFor,
     ...(workspace === undefined ? {} : { workspace }),
     ...(association === undefined ? {} : { association }),
