@@ -27,6 +27,9 @@ export function corpusSkipReason(): string | undefined {
   return message;
 }
 
+/** MANIFEST.tsv labels that name a kind key of ours differently. */
+const KIND_ALIASES: Readonly<Record<string, string>> = { bentofile: 'bentofile.yaml' };
+
 export function corpusRows(): CorpusRow[] {
   const [header, ...lines] = readFileSync(join(CORPUS_DIR, 'MANIFEST.tsv'), 'utf8').split('\n');
   const cols = (header ?? '').split('\t');
@@ -41,7 +44,7 @@ export function corpusRows(): CorpusRow[] {
     .map((l) => l.split('\t'))
     .map((c) => ({
       file: `${c[source] ?? ''}/${c[path] ?? ''}`,
-      kinds: (c[kind] ?? '').split(',').map((k) => k.trim()).filter((k) => k !== ''),
+      kinds: (c[kind] ?? '').split(',').map((k) => k.trim()).filter((k) => k !== '').map((k) => (Object.hasOwn(KIND_ALIASES, k) ? (KIND_ALIASES[k] ?? k) : k)),
       expect: c[expect] ?? '',
       note: c[note] ?? '',
     }));

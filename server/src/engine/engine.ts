@@ -108,11 +108,17 @@ export class Engine {
     const chosen = this.deps.association?.(name, text);
     if (chosen?.problem !== undefined) issues.push({ code: 'MLW0103', start: 0, end: Math.min(length, 1), message: chosen.problem });
     const ctx = contextOf(doc, value, name, this.deps.workspace);
-    // A schema named by modeline or settings wins over the one of the document's kind.
-    const schema = chosen?.schema ?? (ctx === undefined ? undefined : this.deps.schemas.schemaFor(ctx.kindKey));
-    const findings = schema === undefined || schema.validate(value) ? [] : schemaFindings(schema.validate.errors ?? [], value, schema.schema);
+    const findings = this.schemaCheck(value, ctx, chosen?.schema);
     if (ctx !== undefined) for (const rule of this.deps.rulesFor(ctx.kindKey)) findings.push(...rule(ctx));
     return this.place(doc, issues, withoutSuperseded(findings), source, map, fixable);
+  }
+
+  /** Schema findings: a schema named by modeline or settings wins over the one of the document's kind. */
+  private schemaCheck(value: unknown, ctx: DocContext | undefined, chosen: KindSchema | undefined): Finding[] {
+    const schema = chosen ?? (ctx === undefined ? undefined : this.deps.schemas.schemaFor(ctx.kindKey));
+    if (schema === undefined || schema.validate(value)) return [];
+    const kubernetes = ctx?.apiVersion !== undefined && ctx.kind !== undefined;
+    return schemaFindings(schema.validate.errors ?? [], value, schema.schema, kubernetes);
   }
 
   /** The findings as issues at offsets of the chunk. */

@@ -66,23 +66,23 @@ function expected(types: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? 'another type') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1] ?? ''}`;
 }
 
-function unknownField(e: ErrorObject, path: ValuePath, here: SchemaNode | undefined): Finding {
+function unknownField(e: ErrorObject, path: ValuePath, here: SchemaNode | undefined, kubernetes: boolean): Finding {
   const field = (e.params as { additionalProperty: string }).additionalProperty;
   const known = Object.keys(here?.properties ?? {});
   const guess = closest(field, known);
   const hint = guess === undefined ? '' : ` Did you mean '${guess}'?`;
-  const finding: Finding = { code: 'MLW1002', path: [...path, field], message: `Unknown field '${field}': the API server rejects it under strict field validation.${hint}` };
+  const finding: Finding = { code: 'MLW1002', path: [...path, field], message: `Unknown field '${field}': ${kubernetes ? 'the API server rejects it under strict field validation' : 'the tool that reads this file rejects or ignores it'}.${hint}` };
   if (guess === undefined || known.includes(field)) return finding;
   return { ...finding, fix: { title: `Change '${field}' to '${guess}'`, edits: [{ path: [...path, field], at: 'key', text: guess }] } };
 }
 
-function oneFinding(e: ErrorObject, data: unknown, root: SchemaNode): Finding | undefined {
+function oneFinding(e: ErrorObject, data: unknown, root: SchemaNode, kubernetes: boolean): Finding | undefined {
   const path = pointerToPath(e.instancePath, data);
   const value = valueAt(data, path);
   const here = schemaAt(root, path);
   switch (e.keyword) {
     case 'additionalProperties':
-      return unknownField(e, path, here);
+      return unknownField(e, path, here, kubernetes);
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
       const where = path.length === 0 ? 'the document' : `'${String(path[path.length - 1])}'`;
@@ -111,7 +111,7 @@ function oneFinding(e: ErrorObject, data: unknown, root: SchemaNode): Finding | 
  * Turns ajv's errors into findings: one per problem, with the noise of alternatives folded.
  * For `anyOf`/`oneOf` (int-or-string and the like), the branch errors become one finding.
  */
-export function schemaFindings(errors: readonly ErrorObject[], data: unknown, root: SchemaNode): Finding[] {
+export function schemaFindings(errors: readonly ErrorObject[], data: unknown, root: SchemaNode, kubernetes = true): Finding[] {
   const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   const inAlternative = (e: ErrorObject): boolean =>
     alternatives.some((a) => a !== e && e.instancePath === a.instancePath && e.schemaPath.startsWith(`${a.schemaPath}/`));
@@ -129,7 +129,7 @@ export function schemaFindings(errors: readonly ErrorObject[], data: unknown, ro
         ? { code: 'MLW1005', path, message: 'This field is null; the API server drops it, as if it were not written.' }
         : { code: 'MLW1001', path, target: 'value', message: `Expected ${expected(branches)}, found ${describe(value)}.` };
     } else {
-      finding = oneFinding(e, data, root);
+      finding = oneFinding(e, data, root, kubernetes);
     }
     if (finding === undefined) continue;
     const key = `${finding.code} ${finding.path.join('/')} ${finding.message}`;

@@ -1,13 +1,19 @@
+import { argoRules } from './argoRules';
 import { envRules } from './envRules';
+import { associationRules } from './associationRules';
 import { jobRules } from './jobRules';
+import { pipelineFileRules } from './pipelineFileRules';
+import { retiredRules } from './retiredRules';
 import { schemaRules } from './schemaRules';
+import { servingRules } from './servingRules';
 import { slurmRules } from './slurmRules';
 import type { RuleInfo } from './ruleInfo';
+import { tuningRules } from './tuningRules';
 import { yamlRules } from './yamlRules';
 
 export type { RuleInfo };
 
-const rules = [...yamlRules, ...schemaRules, ...jobRules, ...slurmRules, ...envRules] as const;
+const rules = [...yamlRules, ...associationRules, ...schemaRules, ...jobRules, ...slurmRules, ...envRules, ...argoRules, ...tuningRules, ...pipelineFileRules, ...retiredRules, ...servingRules] as const;
 
 /** A code the catalog knows. */
 export type RuleCode = (typeof rules)[number]['code'];

@@ -13,7 +13,13 @@ function endsWithAny(name: string, suffixes: readonly string[]): boolean {
 
 /** True for the file names `mlops lint` picks up when it walks a folder. */
 export function isServedFileName(name: string): boolean {
-  return isYamlFileName(name) || isBatchScriptName(name) || isShellScriptName(name);
+  return isYamlFileName(name) || isBatchScriptName(name) || isShellScriptName(name) || isMlflowFileName(name);
+}
+
+/** MLflow's YAML files without an extension: MLproject (any case, as MLflow finds it) and MLmodel. */
+export function isMlflowFileName(name: string): boolean {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  return base.toLowerCase() === 'mlproject' || base === 'MLmodel';
 }
 
 export function isYamlFileName(name: string): boolean {

@@ -6,6 +6,7 @@ import { splitDocuments } from '../engine/chunks';
 import { classify } from '../engine/classify';
 import type { WorkspaceDocument, WorkspaceView } from '../engine/types';
 import { isServedFileName } from '../services/fileKinds';
+import { servingPublicFace } from '../rules/serving/workspaceFace';
 
 /** Files above this are not indexed (the engine reports them; the index skips them). */
 const MAX_INDEXED_BYTES = 2 * 1024 * 1024;
@@ -47,11 +48,14 @@ function names(list: unknown): unknown[] {
 
 /**
  * What other files' rules can see of a document: a WorkflowTemplate's name, templates and their
- * parameters; a params.yaml whole. Other kinds are not looked up across files, so their edits
- * never make other files be checked again.
+ * parameters; a params.yaml whole; the names and URI formats the serving rules read
+ * (servingPublicFace). Other kinds are not looked up across files, so their edits never make
+ * other files be checked again.
  */
 function publicFace(d: WorkspaceDocument): unknown {
   if (d.kindKey === 'params.yaml') return d.value;
+  const serving = servingPublicFace(d);
+  if (serving !== undefined) return serving;
   if (!/\/(Cluster)?WorkflowTemplate$/.test(d.kindKey)) return null;
   const v = record(d.value);
   const templates = Array.isArray(record(v['spec'])['templates']) ? (record(v['spec'])['templates'] as unknown[]) : [];
