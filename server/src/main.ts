@@ -5,6 +5,7 @@ import { ExternalSchemas } from './engine/externalSchemas';
 import { createFeatures } from './features';
 import { batchScriptFeatures } from './features/batchScript';
 import { ncclEnvCompletions } from './features/nccl';
+import { argoOccurrences } from './features/occurrences/argo';
 import { dvcOccurrences } from './features/occurrences/dvc';
 import { katibOccurrences } from './features/occurrences/katib';
 import { startServer, type ServerHandle } from './server';
@@ -32,7 +33,7 @@ const handle: ServerHandle = startServer(createConnection(ProposedFeatures.all),
   features: createFeatures(engine, {
     yamlCompletions: [ncclEnvCompletions],
     others: [batchScriptFeatures],
-    occurrences: [katibOccurrences, dvcOccurrences],
+    occurrences: [argoOccurrences, katibOccurrences, dvcOccurrences],
     files: { files: () => workspace.fileKeys(), textOf: (file) => workspace.textOf(file) },
   }),
   workspace: {

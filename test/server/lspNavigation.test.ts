@@ -1,6 +1,6 @@
 // Definition, references and rename across the files of a workspace, over stdio.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -52,8 +52,17 @@ spec:
             restartPolicy: Never
 `;
 
+const EXAMPLES = join(__dirname, '..', '..', 'examples', 'pipelines');
+
 describe('language server over stdio: navigation across files', () => {
   const root = mkdtempSync(join(tmpdir(), 'mlops-nav-'));
+  mkdirSync(join(root, 'argo'));
+  const templatesText = readFileSync(join(EXAMPLES, 'train-templates.yaml'), 'utf8');
+  const pipelineText = readFileSync(join(EXAMPLES, 'train-pipeline.yaml'), 'utf8');
+  writeFileSync(join(root, 'argo', 'train-templates.yaml'), templatesText);
+  writeFileSync(join(root, 'argo', 'train-pipeline.yaml'), pipelineText);
+  const templatesUri = pathToFileURL(join(root, 'argo', 'train-templates.yaml')).href;
+  const pipelineUri = pathToFileURL(join(root, 'argo', 'train-pipeline.yaml')).href;
   mkdirSync(join(root, 'pipeline'));
   writeFileSync(join(root, 'pipeline', 'dvc.yaml'), DVC);
   writeFileSync(join(root, 'pipeline', 'params.yaml'), PARAMS);
@@ -96,5 +105,28 @@ describe('language server over stdio: navigation across files', () => {
     assert.deepEqual(def.map((d) => d.range.start), [{ line: 12, character: 12 }]);
     const prepare = await request<{ placeholder: string } | null>('textDocument/prepareRename', katibUri, { line: 29, character: 75 });
     assert.equal(prepare?.placeholder, 'learningRate');
+  });
+
+  const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+
+  it('goes from an Argo templateRef to the template in the WorkflowTemplate of another file', async () => {
+    client.open(pipelineUri, pipelineText);
+    await client.diagnostics(pipelineUri);
+    const line = lineOf(pipelineText, 'template: preprocess');
+    const defs = await request<Location[]>('textDocument/definition', pipelineUri, { line, character: 26 });
+    assert.deepEqual(defs.map((d) => [d.uri, d.range.start.line]), [[templatesUri, lineOf(templatesText, '- name: preprocess')]]);
+  });
+
+  it('renames an Argo DAG task: its name and every depends that names it', async () => {
+    const line = lineOf(pipelineText, '- name: prepare');
+    const edit = await request<WorkspaceEdit | null>('textDocument/rename', pipelineUri, { line, character: 20 }, { newName: 'prep' });
+    const lines = (edit?.changes?.[pipelineUri] ?? []).map((e) => e.range.start.line).sort((a, b) => a - b);
+    assert.deepEqual(lines, [line, lineOf(pipelineText, 'depends: prepare.Succeeded')]);
+  });
+
+  it('finds the uses of a workflow parameter', async () => {
+    const line = lineOf(pipelineText, '- name: dataset\n        value: s3');
+    const refs = await request<Location[]>('textDocument/references', pipelineUri, { line, character: 16 }, { context: { includeDeclaration: false } });
+    assert.deepEqual(refs.map((r) => r.range.start.line), [lineOf(pipelineText, '{{workflow.parameters.dataset}}')]);
   });
 });
