@@ -96,4 +96,21 @@ describe('editing a manifest (npm start, code-server, packaged .vsix)', { skip: 
     await screenshot(page, 'editing-completion');
     await page.keyboard.press('Escape');
   });
+
+  it('flags an Argo task calling a missing template, and goes to a template\'s definition', async () => {
+    assert.ok(browser);
+    const { page } = browser;
+    await openFile(page, 'argo-missing-template.yaml');
+    await runPaletteCommand(page, 'View: Focus Problems');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: "calls template 'evalute'" }).first();
+    await row.waitFor({ timeout: 30_000 });
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /MLW4003/);
+    assert.match(text, /\[Ln 14, Col 23\]/, text);
+    await openFile(page, 'argo-missing-template.yaml');
+    await goTo(17, 25);
+    await page.keyboard.press('F12');
+    await page.locator('.statusbar-item', { hasText: 'Ln 21, Col 13' }).first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'editing-argo-definition');
+  });
 });
