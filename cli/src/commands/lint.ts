@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CliDiagnostic } from '../../../protocol';
@@ -6,6 +8,8 @@ import { isServedFileName } from '../../../server/src/services/fileKinds';
 import type { Engine } from '../../../server/src/engine/engine';
 import { createEngine, validateFile } from '../../../server/src/services/validate';
 import { WorkspaceIndex } from '../../../server/src/workspace';
+import { SchemaAssociations } from '../../../server/src/engine/association';
+import { ExternalSchemas } from '../../../server/src/engine/externalSchemas';
 import { makeDiagnostic } from '../../../server/src/services/diagnostics';
 import { formatSummary, formatText, toCliDiagnostic } from '../format';
 import { toSarif } from '../sarif';
@@ -50,7 +54,11 @@ export function runLint(args: readonly string[], io: CliIo): number {
   // The linted files are one workspace: an Argo templateRef finds a WorkflowTemplate in another of them.
   const workspace = new WorkspaceIndex();
   for (const entry of entries) if (!('error' in entry)) workspace.refreshFromDisk(entry.path);
-  const engine = createEngine({ workspace });
+  // Modelines name schemas by path (read at once) or by URL (used from the cache of earlier runs).
+  const associations = new SchemaAssociations();
+  associations.configure({}, [process.cwd()]);
+  const noDownload = (): Promise<string> => Promise.reject(new Error('mlops lint does not download schemas'));
+  const engine = createEngine({ workspace, associations, externalSchemas: new ExternalSchemas(cliSchemaCache(), () => undefined, noDownload) });
   for (const entry of entries) {
     const diagnostics = 'error' in entry ? [unreadable(`the folder cannot be listed: ${entry.error}`)] : lintFile(entry.path, engine);
     for (const d of diagnostics) findings.push(toCliDiagnostic(entry.path, d));
@@ -63,6 +71,11 @@ export function runLint(args: readonly string[], io: CliIo): number {
     io.err(`${formatSummary(findings, entries.length)}\n`);
   }
   return findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Where the CLI keeps schemas fetched by URL: $XDG_CACHE_HOME (or ~/.cache)/mlops-workbench/schemas. */
+function cliSchemaCache(): string {
+  return join(process.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'mlops-workbench', 'schemas');
 }
 
 function lintFile(path: string, engine: Engine): Diagnostic[] {
