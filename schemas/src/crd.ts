@@ -6,6 +6,7 @@ import { apiEnum } from './apiEnums';
 import { dedupe } from './dedupe';
 import { describeField } from './descriptions';
 import { objectMeta } from './objectMeta';
+import { describeServingField, SERVING_GROUPS } from './servingDescriptions';
 import { CRD_SOURCES, JOB_SPEC_FIELDS, JOB_SPEC_SOURCE, KIND_DESCRIPTIONS } from './sources';
 import type { JsonSchema, OpenApiSchema, Produced, Producer, Row } from './types';
 
@@ -61,9 +62,9 @@ function at(node: OpenApiSchema, path: SchemaPath): OpenApiSchema {
   return cur;
 }
 
-export function toSchema(root: OpenApiSchema, title: string, kind: string, source: string): JsonSchema {
+export function toSchema(root: OpenApiSchema, title: string, kind: string, source: string, describe: (path: SchemaPath) => string | undefined = describeField): JsonSchema {
   const body = convert(root, [], {
-    describe: describeField,
+    describe,
     enumFor: apiEnum,
     replace: (path) => {
       if (path.length === 1 && path[0] === 'metadata') return objectMeta();
@@ -104,7 +105,7 @@ export const crdProducer: Producer = (corpus, manifest) => {
       out.push({
         kindKey: `${crd.group}/${crd.version}/${crd.kind}`,
         file: `${crd.group}/${crd.version}/${crd.kind}.json`,
-        schema: toSchema(crd.schema, `${crd.group}/${crd.version} ${crd.kind}`, crd.kind, crd.source),
+        schema: toSchema(crd.schema, `${crd.group}/${crd.version} ${crd.kind}`, crd.kind, crd.source, SERVING_GROUPS.has(crd.group) ? describeServingField : describeField),
       });
     }
   }

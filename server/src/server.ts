@@ -73,8 +73,9 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
       }
     }, CROSS_FILE_DELAY_MS);
   };
-  const indexed = (uri: string, affected: boolean | undefined): void => {
-    if (affected === true) recheckOthers(uri);
+  const indexed = (affected: boolean | undefined): void => {
+    // The edited file too: its own cross-document results (a templateRef into itself) may change.
+    if (affected === true) recheckOthers(undefined);
   };
   /** Updates the index with a document's text after its diagnostics went out (indexing never delays them). */
   const index = (doc: TextDocument): void => {
@@ -82,7 +83,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     const { uri, version } = doc;
     setImmediate(() => {
       const latest = documents.get(uri);
-      if (latest?.version === version) indexed(uri, deps.workspace?.opened(uri, latest.getText()));
+      if (latest?.version === version) indexed(deps.workspace?.opened(uri, latest.getText()));
     });
   };
 
@@ -130,7 +131,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     current.delete(document.uri);
     deps.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-    indexed(document.uri, deps.workspace?.closed(document.uri));
+    indexed(deps.workspace?.closed(document.uri));
   });
 
   connection.onInitialized(() => {

@@ -113,4 +113,20 @@ describe('editing a manifest (npm start, code-server, packaged .vsix)', { skip: 
     await page.locator('.statusbar-item', { hasText: 'Ln 21, Col 13' }).first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'editing-argo-definition');
   });
+
+  it('flags a KServe predictor with two frameworks, and validates a file against the schema its modeline names', async () => {
+    assert.ok(browser);
+    const { page } = browser;
+    await openFile(page, 'kserve-two-frameworks.yaml');
+    await runPaletteCommand(page, 'View: Focus Problems');
+    const isvc = page.locator('.markers-panel .monaco-list-row', { hasText: 'KServe takes exactly one' }).first();
+    await isvc.waitFor({ timeout: 30_000 });
+    assert.match((await isvc.innerText()).replace(/\s+/g, ' '), /MLW5001.*\[Ln 10, Col 5\]/);
+    await openFile(page, 'modeline-config.yaml');
+    await runPaletteCommand(page, 'View: Focus Problems');
+    const modeline = page.locator('.markers-panel .monaco-list-row', { hasText: "Unknown field 'batchsize'" }).first();
+    await modeline.waitFor({ timeout: 30_000 });
+    assert.match((await modeline.innerText()).replace(/\s+/g, ' '), /Did you mean 'batchSize'\?.*\[Ln 5, Col 1\]/);
+    await screenshot(page, 'editing-deploy-and-modeline');
+  });
 });
