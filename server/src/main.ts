@@ -30,6 +30,9 @@ const handle: ServerHandle = startServer(createConnection(ProposedFeatures.all),
   forget: (uri) => {
     engine.forget(uri);
   },
+  forgetCrossFile: () => {
+    engine.forgetCrossFile();
+  },
   features: createFeatures(engine, {
     yamlCompletions: [ncclEnvCompletions],
     others: [batchScriptFeatures],

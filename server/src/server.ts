@@ -18,6 +18,8 @@ export interface ServerDeps {
   readonly validate: (key: string, text: string) => Diagnostic[];
   /** Drops what the engine keeps for a closed document. */
   readonly forget: (key: string) => void;
+  /** Drops what the engine keeps that read other files (after those changed); all of it when absent. */
+  readonly forgetCrossFile?: () => void;
   /** Completion, hover, outline and quick fixes. */
   readonly features: LanguageFeatures;
   /** The workspace's files, for checks across files; each call says whether other files may be affected. */
@@ -66,9 +68,10 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
   /** Checks the open documents again (but `except`), after something they may refer to changed. */
   const recheckOthers = (except: string | undefined): void => {
     debouncer.schedule(' workspace', () => {
+      if (deps.forgetCrossFile !== undefined) deps.forgetCrossFile();
       for (const doc of documents.all()) {
         if (doc.uri === except) continue;
-        deps.forget(doc.uri);
+        if (deps.forgetCrossFile === undefined) deps.forget(doc.uri);
         publish(doc);
       }
     }, CROSS_FILE_DELAY_MS);

@@ -129,4 +129,51 @@ describe('language server over stdio: navigation across files', () => {
     const refs = await request<Location[]>('textDocument/references', pipelineUri, { line, character: 16 }, { context: { includeDeclaration: false } });
     assert.deepEqual(refs.map((r) => r.range.start.line), [lineOf(pipelineText, '{{workflow.parameters.dataset}}')]);
   });
+
+  it('completes template, task and parameter names where a reference is expected', async () => {
+    const uri = pathToFileURL(join(root, 'argo', 'draft.yaml')).href;
+    const draft = `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: draft-
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      inputs:
+        parameters:
+          - name: shards
+      dag:
+        tasks:
+          - name: first
+            template: 
+          - name: second
+            depends: "fi"
+            templateRef:
+              name: train-steps
+              template: 
+            arguments:
+              parameters:
+                - name: epochs
+                  value: "{{inputs.parameters.}}"
+    - name: helper
+      container: {image: alpine:3.20}
+`;
+    client.open(uri, draft);
+    await client.diagnostics(uri);
+    const labels = async (needle: string, shift: number): Promise<string[]> => {
+      const line = lineOf(draft, needle);
+      const firstLine = needle.split('\n')[0] ?? needle;
+      const items = await request<{ label: string }[]>('textDocument/completion', uri, { line, character: (draft.split('\n')[line] ?? '').indexOf(firstLine) + shift });
+      return items.map((i) => i.label);
+    };
+    const local = await labels('template: \n          - name: second', 'template: '.length);
+    assert.ok(local.includes('main') && local.includes('helper'), local.join(','));
+    const tasks = await labels('depends: "fi"', 'depends: "fi'.length);
+    assert.ok(tasks.includes('first'), tasks.join(','));
+    const remote = await labels('template: \n            arguments', 'template: '.length);
+    assert.ok(remote.includes('preprocess') && remote.includes('train') && !remote.includes('helper'), remote.join(','));
+    const params = await labels('{{inputs.parameters.}}', '{{inputs.parameters.'.length);
+    assert.ok(params.includes('shards'), params.join(','));
+  });
 });

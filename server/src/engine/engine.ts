@@ -35,8 +35,34 @@ export interface EngineDeps {
  */
 export class Engine {
   private readonly cache = new Map<string, Map<string, readonly RawIssue[]>>();
+  /** Results that read other files (through the workspace view): the ones a workspace change can alter. */
+  private readonly crossFile = new WeakSet<readonly RawIssue[]>();
+  private readingWorkspace = false;
+  private readonly view: WorkspaceView | undefined;
 
-  constructor(private readonly deps: EngineDeps) {}
+  constructor(private readonly deps: EngineDeps) {
+    const ws = deps.workspace;
+    this.view = ws === undefined ? undefined : {
+      documentsOfKind: (kindKey) => {
+        this.readingWorkspace = true;
+        return ws.documentsOfKind(kindKey);
+      },
+      readRelative: (fileName, relative) => {
+        this.readingWorkspace = true;
+        return ws.readRelative(fileName, relative);
+      },
+    };
+  }
+
+  /**
+   * Drops the cached results that read other files, in every key: after a change of what files
+   * show each other (a WorkflowTemplate renamed, a params.yaml edited). Other results stay.
+   */
+  forgetCrossFile(): void {
+    for (const perKey of this.cache.values()) {
+      for (const [text, issues] of perKey) if (this.crossFile.has(issues)) perKey.delete(text);
+    }
+  }
 
   validate(key: string, text: string): Diagnostic[] {
     if (text.length > MAX_TEXT_LENGTH) {
@@ -48,7 +74,7 @@ export class Engine {
     const lines = new LineIndex(text);
     const out: Diagnostic[] = [];
     for (const chunk of splitDocuments(text)) {
-      const issues = current.get(chunk.text) ?? previous?.get(chunk.text) ?? this.checkDocument(chunk.text, key);
+      const issues = current.get(chunk.text) ?? previous?.get(chunk.text) ?? this.checkTracked(chunk.text, key);
       current.set(chunk.text, issues);
       for (const i of issues) {
         const d = makeDiagnostic(i.code, lines.rangeOf(chunk.start + i.start, chunk.start + i.end), i.message);
@@ -72,6 +98,19 @@ export class Engine {
 
   forget(key: string): void {
     this.cache.delete(key);
+  }
+
+  /** Checks a document, noting whether its result read other files. */
+  private checkTracked(text: string, name: string): readonly RawIssue[] {
+    this.readingWorkspace = false;
+    const issues = this.checkDocument(text, name);
+    if (this.readWorkspace()) this.crossFile.add(issues);
+    return issues;
+  }
+
+  /** Whether the last check read the workspace view (the view's calls set it). */
+  private readWorkspace(): boolean {
+    return this.readingWorkspace;
   }
 
   private checkDocument(text: string, name: string): readonly RawIssue[] {
@@ -107,7 +146,7 @@ export class Engine {
     }
     const chosen = this.deps.association?.(name, text);
     if (chosen?.problem !== undefined) issues.push({ code: 'MLW0103', start: 0, end: Math.min(length, 1), message: chosen.problem });
-    const ctx = contextOf(doc, value, name, this.deps.workspace);
+    const ctx = contextOf(doc, value, name, this.view);
     const findings = this.schemaCheck(value, ctx, chosen?.schema);
     if (ctx !== undefined) for (const rule of this.deps.rulesFor(ctx.kindKey)) findings.push(...rule(ctx));
     return this.place(doc, issues, withoutSuperseded(findings), source, map, fixable);

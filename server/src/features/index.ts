@@ -46,7 +46,8 @@ export function createFeatures(engine: Engine, options: FeatureOptions = {}): La
       const lines = new LineIndex(text);
       const o = other(uri, text);
       if (o !== undefined) return o.completion?.(text, lines.offsetAt(position), lines) ?? [];
-      return completeYaml(engine, text, lines.offsetAt(position), lines, options.yamlCompletions);
+      const names = navigation.complete(uri, text, position);
+      return [...names, ...completeYaml(engine, text, lines.offsetAt(position), lines, options.yamlCompletions)];
     },
     hover(uri, text, position, diagnostics) {
       const lines = new LineIndex(text);

@@ -1,5 +1,5 @@
 import { isScalar, parseDocument } from 'yaml';
-import type { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { CompletionItemKind, type CompletionItem, type Location, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { splitDocuments } from '../engine/chunks';
 import { classify } from '../engine/classify';
 import { locate, locateInString, nodeAt } from '../engine/locate';
@@ -48,8 +48,8 @@ interface Placed extends Occurrence {
 const cache = new Map<string, { text: string; placed: readonly Placed[] }>();
 
 /** Every occurrence in a file's text, with its range. Memoized per file and text. */
-export function occurrencesIn(file: string, text: string, providers: readonly OccurrenceProvider[]): readonly Placed[] {
-  const hit = cache.get(file);
+export function occurrencesIn(file: string, text: string, providers: readonly OccurrenceProvider[], memo = true): readonly Placed[] {
+  const hit = memo ? cache.get(file) : undefined;
   if (hit?.text === text) return hit.placed;
   const lines = new LineIndex(text);
   const placed: Placed[] = [];
@@ -72,6 +72,7 @@ export function occurrencesIn(file: string, text: string, providers: readonly Oc
       }
     }
   });
+  if (!memo) return placed;
   if (cache.size > 500) cache.clear();
   cache.set(file, { text, placed });
   return placed;
@@ -103,6 +104,41 @@ export class Navigation {
       out.push(...occurrencesIn(file, other, this.providers).filter((o) => o.symbol === symbol));
     }
     return out;
+  }
+
+  /**
+   * Names where a reference is expected (a `template:` value, a `depends` task, `{{inputs.parameters.`):
+   * the definitions whose symbol the reference at the cursor would have. A placeholder letter at
+   * the cursor makes even an empty name a reference that the providers report.
+   */
+  complete(uri: string, text: string, position: Position): CompletionItem[] {
+    const lines = new LineIndex(text);
+    const offset = lines.offsetAt(position);
+    const probe = `${text.slice(0, offset)}x${text.slice(offset)}`;
+    const probeLines = new LineIndex(probe);
+    const ref = occurrencesIn(uri, probe, this.providers, false).find((o) => {
+      if (o.role !== 'ref') return false;
+      const start = probeLines.offsetAt(o.range.start);
+      return start <= offset && offset < probeLines.offsetAt(o.range.end);
+    });
+    if (ref === undefined) return [];
+    const start = probeLines.offsetAt(ref.range.start);
+    const prefix = ref.symbol.slice(0, ref.symbol.length - ref.name.length);
+    const local = prefix.includes(':doc:');
+    const defs = new Map<string, Placed>();
+    const files = local ? [] : (this.workspace?.files() ?? []).filter((f) => f !== uri);
+    const candidates = [
+      ...occurrencesIn(uri, text, this.providers),
+      ...files.flatMap((f) => {
+        const other = this.workspace?.textOf(f);
+        return other === undefined ? [] : occurrencesIn(f, other, this.providers);
+      }),
+    ];
+    for (const o of candidates) {
+      if (o.role === 'def' && o.symbol.startsWith(prefix) && !o.symbol.slice(prefix.length).includes(':')) defs.set(o.name, o);
+    }
+    const range = lines.span(start, offset);
+    return [...defs.values()].map((d) => ({ label: d.name, kind: CompletionItemKind.Reference, detail: d.file === uri ? 'defined in this file' : `defined in ${d.file.slice(d.file.lastIndexOf('/') + 1)}`, textEdit: { range, newText: d.name } }));
   }
 
   definition(uri: string, text: string, position: Position): Location[] {

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { splitDocuments } from '../engine/chunks';
-import { classify } from '../engine/classify';
+import { baseName, classify } from '../engine/classify';
 import type { WorkspaceDocument, WorkspaceView } from '../engine/types';
 import { isServedFileName } from '../services/fileKinds';
 import { servingPublicFace } from '../rules/serving/workspaceFace';
@@ -64,6 +64,10 @@ function publicFace(d: WorkspaceDocument): unknown {
     return [r['name'], names(record(record(r['inputs']))['parameters']), names(record(record(r['outputs']))['parameters'])];
   })];
 }
+
+/** Parsed chunks by file base name and text, across files: a bounded memo. */
+const SHARED = new Map<string, Chunk>();
+const MAX_SHARED = 20_000;
 
 /** The documents of one chunk of text: kind key and value of each document that parses. */
 function documentsOf(key: string, text: string): WorkspaceDocument[] {
@@ -147,8 +151,15 @@ export class WorkspaceIndex implements WorkspaceView {
     for (const c of splitDocuments(text)) {
       let chunk = chunks.get(c.text) ?? previous?.chunks.get(c.text);
       if (chunk === undefined) {
-        const docs = documentsOf(key, c.text);
-        chunk = { docs, signature: JSON.stringify(docs.map((d) => publicFace(d))) };
+        // The same document in another file (a copy, a file opened again under another name) is parsed once.
+        const shared = `${baseName(key)}\u0000${c.text}`;
+        const known = SHARED.get(shared);
+        const docs = known === undefined ? documentsOf(key, c.text) : known.docs.map((d) => ({ ...d, file: key }));
+        chunk = known === undefined ? { docs, signature: JSON.stringify(docs.map((d) => publicFace(d))) } : { docs, signature: known.signature };
+        if (known === undefined) {
+          if (SHARED.size >= MAX_SHARED) SHARED.clear();
+          SHARED.set(shared, chunk);
+        }
       }
       chunks.set(c.text, chunk);
     }
