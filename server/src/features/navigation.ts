@@ -45,36 +45,52 @@ interface Placed extends Occurrence {
   readonly range: Range;
 }
 
-const cache = new Map<string, { text: string; placed: readonly Placed[] }>();
+interface Spanned {
+  readonly o: Occurrence;
+  readonly start: number;
+  readonly end: number;
+}
 
-/** Every occurrence in a file's text, with its range. Memoized per file and text. */
-export function occurrencesIn(file: string, text: string, providers: readonly OccurrenceProvider[], memo = true): readonly Placed[] {
-  const hit = memo ? cache.get(file) : undefined;
-  if (hit?.text === text) return hit.placed;
+/** Occurrences per document, by file, position in the file and text: an edit recomputes one document. */
+const chunkCache = new Map<string, readonly Spanned[]>();
+const MAX_CACHED_CHUNKS = 50_000;
+
+function chunkOccurrences(file: string, index: number, text: string, providers: readonly OccurrenceProvider[]): readonly Spanned[] {
+  const key = `${file}\u0000${String(index)}\u0000${text}`;
+  const hit = chunkCache.get(key);
+  if (hit !== undefined) return hit;
+  const out: Spanned[] = [];
+  const doc = parseDocument(text, { logLevel: 'silent', uniqueKeys: false, merge: true });
+  let value: unknown;
+  try {
+    value = doc.errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 1000 });
+  } catch {
+    value = undefined;
+  }
+  const kindKey = value === undefined ? undefined : classify(file, value);
+  if (kindKey !== undefined) {
+    for (const provide of providers) {
+      for (const o of provide(value, { file, index, kindKey })) {
+        if (typeof o.at !== 'object' && o.at === 'value' && !isScalar(nodeAt(doc, o.path))) continue;
+        const [start, end] = typeof o.at === 'object' ? locateInString(doc, text, o.path, o.at.index, o.at.length) : locate(doc, o.path, o.at);
+        out.push({ o, start, end });
+      }
+    }
+  }
+  if (chunkCache.size >= MAX_CACHED_CHUNKS) chunkCache.clear();
+  chunkCache.set(key, out);
+  return out;
+}
+
+/** Every occurrence in a file's text, with its range. Documents already seen come from the cache. */
+export function occurrencesIn(file: string, text: string, providers: readonly OccurrenceProvider[]): readonly Placed[] {
   const lines = new LineIndex(text);
   const placed: Placed[] = [];
   splitDocuments(text).forEach((chunk, index) => {
-    const doc = parseDocument(chunk.text, { logLevel: 'silent', uniqueKeys: false, merge: true });
-    if (doc.errors.length > 0) return;
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 1000 });
-    } catch {
-      return;
-    }
-    const kindKey = classify(file, value);
-    if (kindKey === undefined) return;
-    for (const provide of providers) {
-      for (const o of provide(value, { file, index, kindKey })) {
-        const [s, e] = typeof o.at === 'object' ? locateInString(doc, chunk.text, o.path, o.at.index, o.at.length) : locate(doc, o.path, o.at);
-        if (typeof o.at !== 'object' && o.at === 'value' && !isScalar(nodeAt(doc, o.path))) continue;
-        placed.push({ ...o, file, range: lines.span(chunk.start + s, chunk.start + e) });
-      }
+    for (const { o, start, end } of chunkOccurrences(file, index, chunk.text, providers)) {
+      placed.push({ ...o, file, range: lines.span(chunk.start + start, chunk.start + end) });
     }
   });
-  if (!memo) return placed;
-  if (cache.size > 500) cache.clear();
-  cache.set(file, { text, placed });
   return placed;
 }
 
@@ -116,7 +132,7 @@ export class Navigation {
     const offset = lines.offsetAt(position);
     const probe = `${text.slice(0, offset)}x${text.slice(offset)}`;
     const probeLines = new LineIndex(probe);
-    const ref = occurrencesIn(uri, probe, this.providers, false).find((o) => {
+    const ref = occurrencesIn(uri, probe, this.providers).find((o) => {
       if (o.role !== 'ref') return false;
       const start = probeLines.offsetAt(o.range.start);
       return start <= offset && offset < probeLines.offsetAt(o.range.end);
