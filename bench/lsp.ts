@@ -78,6 +78,9 @@ function peerSettings(docs: readonly BenchDoc[], schemas: Map<string, string>, p
     const file = peerSchema ?? schemas.get(key);
     if (file !== undefined) (map[pathToFileURL(file).href] ??= []).push(kindGlob(key));
   }
+  // One schema for every kind (Argo's): the big file is routed by name, not by modelines, so
+  // that our server checks it with its own schemas, as it would a user's file.
+  if (peerSchema !== undefined) (map[pathToFileURL(peerSchema).href] ??= []).push('**/bench/big/*.yaml');
   return {
     yaml: {
       validate: true,
@@ -128,8 +131,10 @@ async function main(): Promise<void> {
   const { family, peerSchema } = familySetup();
   const { docs, missingKinds } = selectDocs(opts.corpus, int(opts.files, 20), FAMILY_KINDS[family]);
   if (docs.length === 0) throw new Error(`no documents of the target kinds in ${opts.corpus}`);
+  // Per-document modelines route the peer in a multi-kind big file; with one peer schema for all
+  // kinds there are none (the peer routes the file by name).
   const schemaUri = (key: string): string | undefined => {
-    const f = peerSchema ?? schemas.get(key);
+    const f = peerSchema === undefined ? schemas.get(key) : undefined;
     return f === undefined ? undefined : pathToFileURL(f).href;
   };
   const big = buildBigFile(docs, int(opts['big-lines'], 10000), schemaUri);

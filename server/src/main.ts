@@ -2,6 +2,7 @@ import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { resolveRef, rootPath, SchemaAssociations } from './engine/association';
 import { UserCrdSchemas } from './engine/userCrds';
 import { ExternalSchemas } from './engine/externalSchemas';
+import type { KindSchema } from './engine/schemaStore';
 import { createFeatures } from './features';
 import { batchScriptFeatures } from './features/batchScript';
 import { ncclEnvCompletions } from './features/nccl';
@@ -19,7 +20,8 @@ const associations = new SchemaAssociations();
 const recheck = (): void => {
   handle.recheckAll();
 };
-const loader = (): ExternalSchemas => (external ??= new ExternalSchemas(undefined, recheck));
+const builtIn = (text: string): KindSchema | undefined => engine.schemaForText(text);
+const loader = (): ExternalSchemas => (external ??= new ExternalSchemas(undefined, recheck, undefined, builtIn));
 const userCrds = new UserCrdSchemas();
 const engine = createEngine({ workspace, associations, userCrds, externalSchemas: { get: (ref) => loader().get(ref) } });
 
@@ -51,7 +53,7 @@ const handle: ServerHandle = startServer(createConnection(ProposedFeatures.all),
     },
   },
   configure: (settings, folders) => {
-    if (settings.cacheDir !== undefined && external === undefined) external = new ExternalSchemas(settings.cacheDir, recheck);
+    if (settings.cacheDir !== undefined && external === undefined) external = new ExternalSchemas(settings.cacheDir, recheck, undefined, builtIn);
     associations.configure(settings.schemas, folders);
     if (settings.crds !== undefined) userCrds.load(settings.crds.map((p) => resolveRef(p, rootPath(folders))));
   },

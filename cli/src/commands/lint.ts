@@ -58,7 +58,8 @@ export function runLint(args: readonly string[], io: CliIo): number {
   const associations = new SchemaAssociations();
   associations.configure({}, [process.cwd()]);
   const noDownload = (): Promise<string> => Promise.reject(new Error('mlops lint does not download schemas'));
-  const engine = createEngine({ workspace, associations, externalSchemas: new ExternalSchemas(cliSchemaCache(), () => undefined, noDownload) });
+  const external = new ExternalSchemas(cliSchemaCache(), () => undefined, noDownload, (text) => engine.schemaForText(text));
+  const engine = createEngine({ workspace, associations, externalSchemas: external });
   for (const entry of entries) {
     const diagnostics = 'error' in entry ? [unreadable(`the folder cannot be listed: ${entry.error}`)] : lintFile(entry.path, engine);
     for (const d of diagnostics) findings.push(toCliDiagnostic(entry.path, d));

@@ -91,6 +91,11 @@ export class Engine {
     return this.deps.schemas.schemaFor(kindKey);
   }
 
+  /** The built-in schema whose file has exactly this text (a modeline that names one of our files). */
+  schemaForText(text: string): KindSchema | undefined {
+    return this.deps.schemas.byText?.(text);
+  }
+
   /** Every `apiVersion/kind` with a schema. */
   knownKinds(): readonly string[] {
     return this.deps.schemas.kinds();

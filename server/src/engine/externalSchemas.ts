@@ -60,6 +60,8 @@ export class ExternalSchemas implements SchemaLoader {
     private readonly cacheDir: string | undefined,
     private readonly onLoaded: () => void,
     private readonly fetcher: (url: string) => Promise<string> = defaultFetch,
+    /** A built-in schema with exactly this text, if any: its precompiled validator is reused. */
+    private readonly builtIn: (text: string) => KindSchema | undefined = () => undefined,
   ) {}
 
   get(ref: string): ExternalSchema {
@@ -78,7 +80,8 @@ export class ExternalSchemas implements SchemaLoader {
   private fromFile(path: string): Loaded {
     if (!existsSync(path) || !statSync(path).isFile()) return { state: 'failed', problem: `The schema file ${path} does not exist: fix the path (relative paths start from the document's folder).` };
     try {
-      return { state: 'ready', schema: compile(parseSchemaText(readFileSync(path, 'utf8'))) };
+      const text = readFileSync(path, 'utf8');
+      return { state: 'ready', schema: this.builtIn(text) ?? compile(parseSchemaText(text)) };
     } catch (e) {
       return { state: 'failed', problem: `The schema ${path} cannot be used: ${e instanceof Error ? e.message : String(e)}.` };
     }

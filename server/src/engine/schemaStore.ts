@@ -25,6 +25,8 @@ export interface SchemaStore {
   schemaFor(kindKey: string): KindSchema | undefined;
   /** Every `apiVersion/kind` the store has a schema for. */
   kinds(): readonly string[];
+  /** The built-in schema whose file has exactly this text (a modeline naming one of our files). */
+  byText?(text: string): KindSchema | undefined;
 }
 
 /**
@@ -72,7 +74,14 @@ export function createSchemaStore(schemaDir: string | undefined, precompiledDir?
     schemaDir === undefined ? {} : (JSON.parse(readFileSync(join(schemaDir, 'index.json'), 'utf8')) as Record<string, string>);
   let ajv: Ajv | undefined;
   const loaded = new Map<string, KindSchema>();
-  return {
+  let byHash: Map<string, string> | undefined;
+  const store: SchemaStore = {
+    byText(text) {
+      if (schemaDir === undefined) return undefined;
+      byHash ??= new Map(Object.entries(index).map(([key, file]): [string, string] => [schemaHash(readFileSync(join(schemaDir, file), 'utf8')), key]));
+      const key = byHash.get(schemaHash(text));
+      return key === undefined ? undefined : store.schemaFor(key);
+    },
     kinds: () => Object.keys(index),
     schemaFor(key) {
       const file = Object.hasOwn(index, key) ? index[key] : undefined;
@@ -92,4 +101,5 @@ export function createSchemaStore(schemaDir: string | undefined, precompiledDir?
       return entry;
     },
   };
+  return store;
 }

@@ -116,5 +116,6 @@ export function layered(user: UserCrdSchemas, builtIn: SchemaStore): SchemaStore
   return {
     kinds: () => [...new Set([...user.kinds(), ...builtIn.kinds()])],
     schemaFor: (key) => user.schemaFor(key) ?? builtIn.schemaFor(key),
+    byText: (text) => builtIn.byText?.(text),
   };
 }
