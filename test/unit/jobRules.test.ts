@@ -1,46 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { Engine } from '../../server/src/engine/engine';
 import { jobRules } from '../../server/src/rules/jobRules';
 import { jobRuleTable } from '../../server/src/rules/jobs';
 import { rulesFor } from '../../server/src/rules/registry';
+import { msg, ruleChecks, rulesOnly } from '../helpers/ruleChecks';
 import { corpusRows, corpusSkipReason, readCorpusFile } from '../helpers/corpus';
 
 // The rules beyond the schema for training jobs, on their own: a store without schemas.
-const noSchemas = { kinds: () => [], schemaFor: () => undefined };
-const engine = new Engine({ schemas: noSchemas, rulesFor });
-const JOB_CODES = new Set<string>(jobRules.map((r) => r.code));
-
-function msg(d: Diagnostic | undefined): string {
-  if (d === undefined) return '';
-  return typeof d.message === 'string' ? d.message : d.message.value;
-}
-
-function lint(text: string): Diagnostic[] {
-  const out = engine.validate('t', text).filter((d) => JOB_CODES.has(String(d.code)));
-  engine.forget('t');
-  return out;
-}
-
-function only(text: string, code: string): Diagnostic[] {
-  return lint(text).filter((d) => d.code === code);
-}
-
-/** Exactly one diagnostic of this code, at this 0-based line and character, saying this. */
-function expectOne(text: string, code: string, line: number, character: number, fragment: string | RegExp): Diagnostic {
-  const found = only(text, code);
-  assert.equal(found.length, 1, `one ${code}, got: ${JSON.stringify(lint(text).map((d) => [d.code, msg(d)]))}`);
-  const [d] = found as [Diagnostic];
-  assert.deepEqual([d.range.start.line, d.range.start.character], [line, character], `${code} position: ${msg(d)}`);
-  if (typeof fragment === 'string') assert.ok(msg(d).includes(fragment), `${code} message: ${msg(d)}`);
-  else assert.match(msg(d), fragment);
-  return d;
-}
-
-function none(text: string, code: string): void {
-  assert.deepEqual(only(text, code).map(msg), []);
-}
+const lint = rulesOnly(jobRules.map((r) => r.code));
+const { only, expectOne, none } = ruleChecks(lint);
 
 /** A PyTorchJob with a Master and 2 Workers, each with the container text given (indented 10). */
 function pytorch(container: string, extraSpec = ''): string {

@@ -1,47 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { Engine } from '../../server/src/engine/engine';
 import { katibRuleTable } from '../../server/src/rules/katib';
 import { rulesFor } from '../../server/src/rules/registry';
 import { tuningRules } from '../../server/src/rules/tuningRules';
 import { createEngine } from '../../server/src/services/validate';
+import { msg, ruleChecks, rulesOnly } from '../helpers/ruleChecks';
 import { corpusRows, corpusSkipReason, readCorpusFile } from '../helpers/corpus';
 
 // Katib's rules on their own (a store without schemas), then the generated Experiment schema.
-const noSchemas = { kinds: () => [], schemaFor: () => undefined };
-const engine = new Engine({ schemas: noSchemas, rulesFor });
-const CODES = new Set<string>(tuningRules.map((r) => r.code));
-
-function msg(d: Diagnostic | undefined): string {
-  if (d === undefined) return '';
-  return typeof d.message === 'string' ? d.message : d.message.value;
-}
-
-function lint(text: string): Diagnostic[] {
-  const out = engine.validate('t', text).filter((d) => CODES.has(String(d.code)));
-  engine.forget('t');
-  return out;
-}
-
-function only(text: string, code: string): Diagnostic[] {
-  return lint(text).filter((d) => d.code === code);
-}
-
-/** Exactly one diagnostic of this code, at this 0-based line and character, saying this. */
-function expectOne(text: string, code: string, line: number, character: number, fragment: string | RegExp): Diagnostic {
-  const found = only(text, code);
-  assert.equal(found.length, 1, `one ${code}, got: ${JSON.stringify(lint(text).map((d) => [d.code, msg(d)]))}`);
-  const [d] = found as [Diagnostic];
-  assert.deepEqual([d.range.start.line, d.range.start.character], [line, character], `${code} position: ${msg(d)}`);
-  if (typeof fragment === 'string') assert.ok(msg(d).includes(fragment), `${code} message: ${msg(d)}`);
-  else assert.match(msg(d), fragment);
-  return d;
-}
-
-function none(text: string, code: string): void {
-  assert.deepEqual(only(text, code).map(msg), []);
-}
+const lint = rulesOnly(tuningRules.map((r) => r.code));
+const { expectOne, none } = ruleChecks(lint);
 
 function fixOf(d: Diagnostic): { title: string; newText: string } | undefined {
   const fix = (d.data as { fix?: { title: string; edits: { newText: string }[] } } | undefined)?.fix;

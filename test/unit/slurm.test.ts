@@ -1,37 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { isBatchScript, isBatchScriptName, isServedFileName, looksLikeBatchScript } from '../../server/src/services/fileKinds';
 import { validateFile } from '../../server/src/services/validate';
 import { validateBatchScript } from '../../server/src/slurm/check';
 import { findLongOption, findShortOption, matchLongOption, sbatchOptions } from '../../server/src/slurm/options';
 import { parseBatchScript, type DirectiveItem, type ParsedOption } from '../../server/src/slurm/parse';
+import { msg, ruleChecks } from '../helpers/ruleChecks';
 
 const SHEBANG = '#!/bin/bash\n';
 
-function msg(d: Diagnostic | undefined): string {
-  if (d === undefined) return '';
-  return typeof d.message === 'string' ? d.message : d.message.value;
-}
-
-function only(text: string, code: string): Diagnostic[] {
-  return validateBatchScript(text).filter((d) => d.code === code);
-}
-
-/** Exactly one diagnostic of this code, at this 0-based line and character, saying this. */
-function expectOne(text: string, code: string, line: number, character: number, fragment: string | RegExp): Diagnostic {
-  const found = only(text, code);
-  assert.equal(found.length, 1, `one ${code}, got: ${JSON.stringify(validateBatchScript(text).map((d) => [d.code, msg(d)]))}`);
-  const [d] = found as [Diagnostic];
-  assert.deepEqual([d.range.start.line, d.range.start.character], [line, character], `${code} position: ${msg(d)}`);
-  if (typeof fragment === 'string') assert.ok(msg(d).includes(fragment), `${code} message: ${msg(d)}`);
-  else assert.match(msg(d), fragment);
-  return d;
-}
-
-function none(text: string, code: string): void {
-  assert.deepEqual(only(text, code).map(msg), []);
-}
+const { expectOne, none } = ruleChecks(validateBatchScript);
 
 /** The options of the script's first directive. */
 function optionsOf(line: string): ParsedOption[] {
