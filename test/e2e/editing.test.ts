@@ -4,7 +4,7 @@
 // The file is reverted at the end, never saved.
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { e2eSkipReason, launchBrowser, openFile, openWorkbench, quickInput, runPaletteCommand, screenshot, type Browser } from './harness';
+import { e2eSkipReason, launchBrowser, openFile, openWorkbench, problemsEntry, quickInput, runPaletteCommand, screenshot, type Browser } from './harness';
 import { npmStart, type Started } from './npmStart';
 
 const FILE = 'pytorchjob-mistakes.yaml';
@@ -40,10 +40,7 @@ describe('editing a manifest (npm start, code-server, packaged .vsix)', { skip: 
     const { page } = browser;
     await openFile(page, FILE);
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: 60_000 });
-    await runPaletteCommand(page, 'View: Focus Problems');
-    const row = page.locator('.markers-panel .monaco-list-row', { hasText: "no container named 'pytorch'" }).first();
-    await row.waitFor({ timeout: 30_000 });
-    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    const text = await problemsEntry(page, "no container named 'pytorch'");
     await screenshot(page, 'editing-problems');
     assert.match(text, /MLW1201/);
     assert.match(text, /\[Ln 16, Col 21\]/, text);
@@ -101,10 +98,7 @@ describe('editing a manifest (npm start, code-server, packaged .vsix)', { skip: 
     assert.ok(browser);
     const { page } = browser;
     await openFile(page, 'argo-missing-template.yaml');
-    await runPaletteCommand(page, 'View: Focus Problems');
-    const row = page.locator('.markers-panel .monaco-list-row', { hasText: "calls template 'evalute'" }).first();
-    await row.waitFor({ timeout: 30_000 });
-    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    const text = await problemsEntry(page, "calls template 'evalute'");
     assert.match(text, /MLW4003/);
     assert.match(text, /\[Ln 14, Col 23\]/, text);
     await openFile(page, 'argo-missing-template.yaml');
@@ -118,15 +112,9 @@ describe('editing a manifest (npm start, code-server, packaged .vsix)', { skip: 
     assert.ok(browser);
     const { page } = browser;
     await openFile(page, 'kserve-two-frameworks.yaml');
-    await runPaletteCommand(page, 'View: Focus Problems');
-    const isvc = page.locator('.markers-panel .monaco-list-row', { hasText: 'KServe takes exactly one' }).first();
-    await isvc.waitFor({ timeout: 30_000 });
-    assert.match((await isvc.innerText()).replace(/\s+/g, ' '), /MLW5001.*\[Ln 10, Col 5\]/);
+    assert.match(await problemsEntry(page, 'KServe takes exactly one'), /MLW5001.*\[Ln 10, Col 5\]/);
     await openFile(page, 'modeline-config.yaml');
-    await runPaletteCommand(page, 'View: Focus Problems');
-    const modeline = page.locator('.markers-panel .monaco-list-row', { hasText: "Unknown field 'batchsize'" }).first();
-    await modeline.waitFor({ timeout: 30_000 });
-    assert.match((await modeline.innerText()).replace(/\s+/g, ' '), /Did you mean 'batchSize'\?.*\[Ln 5, Col 1\]/);
+    assert.match(await problemsEntry(page, "Unknown field 'batchsize'"), /Did you mean 'batchSize'\?.*\[Ln 5, Col 1\]/);
     await screenshot(page, 'editing-deploy-and-modeline');
   });
 });

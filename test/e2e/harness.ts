@@ -95,3 +95,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/** Opens the Problems panel and resolves with the text of the first entry that says `hasText` (spaces folded). */
+export async function problemsEntry(page: Page, hasText: string): Promise<string> {
+  await runPaletteCommand(page, 'View: Focus Problems');
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText }).first();
+  await row.waitFor({ timeout: 30_000 });
+  return (await row.innerText()).replace(/\s+/g, ' ');
+}

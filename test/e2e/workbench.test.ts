@@ -2,7 +2,7 @@
 // own script, with the packaged .vsix installed.
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { e2eSkipReason, launchBrowser, openFile, openWorkbench, runPaletteCommand, screenshot, type Browser } from './harness';
+import { e2eSkipReason, launchBrowser, openFile, openWorkbench, problemsEntry, runPaletteCommand, screenshot, type Browser } from './harness';
 import { npmStart, type Started } from './npmStart';
 
 describe('workbench (npm start, code-server, packaged .vsix)', { skip: e2eSkipReason() ?? false }, () => {
@@ -41,10 +41,7 @@ describe('workbench (npm start, code-server, packaged .vsix)', { skip: e2eSkipRe
     const { page } = browser;
     await openFile(page, 'syntax-error.yaml');
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: 60_000 });
-    await runPaletteCommand(page, 'View: Focus Problems');
-    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'flow sequence is never closed' }).first();
-    await row.waitFor({ timeout: 30_000 });
-    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    const text = await problemsEntry(page, 'flow sequence is never closed');
     await screenshot(page, 'problems-panel');
     assert.match(text, /MLW0001/);
     assert.match(text, /\[Ln 12, Col 23\]/, text);
