@@ -11,7 +11,7 @@ import { dvcOccurrences } from './features/occurrences/dvc';
 import { katibOccurrences } from './features/occurrences/katib';
 import { startServer, type ServerHandle } from './server';
 import { createEngine, validateFile } from './services/validate';
-import { WorkspaceIndex } from './workspace';
+import { rememberParsed, WorkspaceIndex } from './workspace';
 
 let external: ExternalSchemas | undefined;
 const workspace = new WorkspaceIndex();
@@ -23,7 +23,7 @@ const recheck = (): void => {
 const builtIn = (text: string): KindSchema | undefined => engine.schemaForText(text);
 const loader = (): ExternalSchemas => (external ??= new ExternalSchemas(undefined, recheck, undefined, builtIn));
 const userCrds = new UserCrdSchemas();
-const engine = createEngine({ workspace, associations, userCrds, externalSchemas: { get: (ref) => loader().get(ref) } });
+const engine = createEngine({ workspace, associations, userCrds, externalSchemas: { get: (ref) => loader().get(ref) }, onDocument: rememberParsed });
 
 // Transport comes from the command line (`--stdio`, `--node-ipc`, `--socket=N`), as every client passes it.
 const handle: ServerHandle = startServer(createConnection(ProposedFeatures.all), {

@@ -24,6 +24,8 @@ export interface EngineDeps {
   readonly rulesFor: (kindKey: string) => readonly DocumentRule[];
   /** The other files of the workspace, for rules that resolve references across files. */
   readonly workspace?: WorkspaceView;
+  /** Told of each document the engine parsed (its kind key, if any, and value): the workspace index reuses them. */
+  readonly onDocument?: (fileName: string, chunkText: string, kindKey: string | undefined, value: unknown) => void;
   /** The schema a document names by modeline or that the settings give its file, before its kind decides. */
   readonly association?: (fileName: string, chunkText: string) => ExternalSchema | undefined;
 }
@@ -152,6 +154,7 @@ export class Engine {
     const chosen = this.deps.association?.(name, text);
     if (chosen?.problem !== undefined) issues.push({ code: 'MLW0103', start: 0, end: Math.min(length, 1), message: chosen.problem });
     const ctx = contextOf(doc, value, name, this.view);
+    if (fixable) this.deps.onDocument?.(name, text, ctx?.kindKey, value);
     const findings = this.schemaCheck(value, ctx, chosen?.schema);
     if (ctx !== undefined) for (const rule of this.deps.rulesFor(ctx.kindKey)) findings.push(...rule(ctx));
     return this.place(doc, issues, withoutSuperseded(findings), source, map, fixable);

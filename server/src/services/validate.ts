@@ -26,10 +26,12 @@ export interface EngineOptions {
   readonly externalSchemas?: SchemaLoader;
   /** The user's CRDs, over the built-in schemas. */
   readonly userCrds?: UserCrdSchemas;
+  /** Told of each parsed document (the workspace index reuses them). */
+  readonly onDocument?: (fileName: string, chunkText: string, kindKey: string | undefined, value: unknown) => void;
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
-  const { schemaDir = findSchemaDir(__dirname), precompiledDir = join(__dirname, 'validators'), workspace, associations, externalSchemas, userCrds } = options;
+  const { schemaDir = findSchemaDir(__dirname), precompiledDir = join(__dirname, 'validators'), workspace, associations, externalSchemas, userCrds, onDocument } = options;
   const association = associations === undefined || externalSchemas === undefined
     ? undefined
     : (fileName: string, chunkText: string): ExternalSchema | undefined => {
@@ -41,6 +43,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     rulesFor,
     ...(workspace === undefined ? {} : { workspace }),
     ...(association === undefined ? {} : { association }),
+    ...(onDocument === undefined ? {} : { onDocument }),
   });
 }
 

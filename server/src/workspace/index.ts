@@ -69,6 +69,16 @@ function publicFace(d: WorkspaceDocument): unknown {
 const SHARED = new Map<string, Chunk>();
 const MAX_SHARED = 20_000;
 
+/**
+ * A document the engine has just parsed, so that indexing its file does not parse it again.
+ * Only single-document chunks that parsed cleanly come here (the engine's unit).
+ */
+export function rememberParsed(key: string, chunkText: string, kindKey: string | undefined, value: unknown): void {
+  const docs: WorkspaceDocument[] = kindKey === undefined ? [] : [{ file: key, kindKey, value }];
+  if (SHARED.size >= MAX_SHARED) SHARED.clear();
+  SHARED.set(`${baseName(key)}\u0000${chunkText}`, { docs, signature: JSON.stringify(docs.map((d) => publicFace(d)).filter((f) => f !== null)) });
+}
+
 /** The documents of one chunk of text: kind key and value of each document that parses. */
 function documentsOf(key: string, text: string): WorkspaceDocument[] {
   const out: WorkspaceDocument[] = [];
@@ -155,7 +165,7 @@ export class WorkspaceIndex implements WorkspaceView {
         const shared = `${baseName(key)}\u0000${c.text}`;
         const known = SHARED.get(shared);
         const docs = known === undefined ? documentsOf(key, c.text) : known.docs.map((d) => ({ ...d, file: key }));
-        chunk = known === undefined ? { docs, signature: JSON.stringify(docs.map((d) => publicFace(d))) } : { docs, signature: known.signature };
+        chunk = known === undefined ? { docs, signature: JSON.stringify(docs.map((d) => publicFace(d)).filter((f) => f !== null)) } : { docs, signature: known.signature };
         if (known === undefined) {
           if (SHARED.size >= MAX_SHARED) SHARED.clear();
           SHARED.set(shared, chunk);
@@ -165,8 +175,10 @@ export class WorkspaceIndex implements WorkspaceView {
     }
     const all = [...chunks.values()];
     const signature = all.map((c) => c.signature).join('\n');
+    // A new file that shows others nothing (no WorkflowTemplate, no params.yaml...) changes nothing for them.
+    const visible = all.some((c) => c.signature !== '[]');
     this.files.set(key, { docs: all.flatMap((c) => c.docs), signature, chunks });
-    return previous?.signature !== signature;
+    return previous === undefined ? visible : previous.signature !== signature;
   }
 
   private remove(key: string): boolean {
