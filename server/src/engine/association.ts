@@ -29,7 +29,8 @@ export function modeline(chunkText: string): string | undefined {
   return undefined;
 }
 
-function pathOf(fileName: string): string | undefined {
+/** The file path of a path or file: URI; undefined for other schemes. */
+export function pathOf(fileName: string): string | undefined {
   if (fileName.startsWith('file:')) {
     try {
       return fileURLToPath(fileName);

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { splitDocuments } from '../engine/chunks';
+import { pathOf } from '../engine/association';
 import { baseName, classify } from '../engine/classify';
 import type { WorkspaceDocument, WorkspaceView } from '../engine/types';
 import { isServedFileName } from '../services/fileKinds';
@@ -27,16 +28,6 @@ interface Entry {
   readonly chunks: ReadonlyMap<string, Chunk>;
 }
 
-function toPath(fileOrUri: string): string | undefined {
-  if (fileOrUri.startsWith('file:')) {
-    try {
-      return fileURLToPath(fileOrUri);
-    } catch {
-      return undefined;
-    }
-  }
-  return fileOrUri.includes(':') && !fileOrUri.startsWith('/') ? undefined : resolve(fileOrUri);
-}
 
 function record(v: unknown): Readonly<Record<string, unknown>> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
@@ -126,7 +117,7 @@ export class WorkspaceIndex implements WorkspaceView {
       }
     };
     for (const f of folders) {
-      const path = toPath(f);
+      const path = pathOf(f);
       if (path !== undefined && existsSync(path)) walk(path);
     }
   }
@@ -134,7 +125,7 @@ export class WorkspaceIndex implements WorkspaceView {
   /** Re-reads a file from disk (or drops it when it is gone); false when nothing others see changed. */
   refreshFromDisk(key: string): boolean {
     if (this.open.has(key)) return false;
-    const path = toPath(key);
+    const path = pathOf(key);
     let text: string | undefined;
     try {
       if (path !== undefined && statSync(path).size <= MAX_INDEXED_BYTES) text = readFileSync(path, 'utf8');
@@ -203,7 +194,7 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** The text of a file beside another: the open document's, else the disk's. */
   readRelative(fileName: string, relative: string): string | undefined {
-    const path = toPath(fileName);
+    const path = pathOf(fileName);
     if (path === undefined) return undefined;
     const target = resolve(dirname(path), relative);
     const asUri = fileName.startsWith('file:') ? pathToFileURL(target).href : target;
@@ -220,7 +211,7 @@ export class WorkspaceIndex implements WorkspaceView {
   textOf(key: string): string | undefined {
     const open = this.open.get(key);
     if (open !== undefined) return open;
-    const path = toPath(key);
+    const path = pathOf(key);
     try {
       return path === undefined ? undefined : readFileSync(path, 'utf8');
     } catch {

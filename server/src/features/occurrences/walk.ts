@@ -1,8 +1,8 @@
 import type { ValuePath } from '../../engine/types';
+import { asRecord } from '../../rules/jobs/helpers';
 
-export function record(v: unknown): Readonly<Record<string, unknown>> | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
+/** A mapping of user data, or undefined for anything else (the job rules' accessor). */
+export const record = asRecord;
 
 export function list(v: unknown): readonly unknown[] {
   return Array.isArray(v) ? (v as unknown[]) : [];
