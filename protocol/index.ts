@@ -5,3 +5,4 @@
  */
 export type * from './lsp';
 export type * from './cli';
+export type * from './jobs';
