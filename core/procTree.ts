@@ -21,9 +21,12 @@ export function parseStat(text: string): ProcInfo | undefined {
   if (close < 0 || !Number.isInteger(pid)) return undefined;
   const f = text.slice(close + 2).split(' ');
   // f[0] state, f[1] ppid, f[2] pgrp, f[3] session, ... f[19] starttime.
-  const [ppid, pgid, sid, startTicks] = [f[1], f[2], f[3], f[19]].map((s) => Number(s));
-  if ([ppid, pgid, sid, startTicks].some((n) => n === undefined || !Number.isFinite(n))) return undefined;
-  return { pid, ppid: ppid!, pgid: pgid!, sid: sid!, startTicks: startTicks! };
+  const ppid = Number(f[1]);
+  const pgid = Number(f[2]);
+  const sid = Number(f[3]);
+  const startTicks = Number(f[19]);
+  if (![ppid, pgid, sid, startTicks].every((n) => Number.isFinite(n))) return undefined;
+  return { pid, ppid, pgid, sid, startTicks };
 }
 
 export function procInfo(pid: number): ProcInfo | undefined {
@@ -51,21 +54,27 @@ export function processTable(): ProcInfo[] {
   return table;
 }
 
-/** The root and everything of its tree that is alive in `table`. */
-export function treeMembers(root: number, table: readonly ProcInfo[]): number[] {
-  const members = new Set<number>();
-  for (const p of table) if (p.pid === root || p.sid === root || p.pgid === root) members.add(p.pid);
+/**
+ * The root and everything of its tree that is alive in `table`: processes in a session or process
+ * group led by a member, and children of members. `known` holds members of earlier scans (pid to
+ * start time): a launcher's helper that made a session of its own (MPICH's proxy) and was
+ * re-parented to init when the launcher exited is still found through it.
+ */
+export function treeMembers(root: number, table: readonly ProcInfo[], known: ReadonlyMap<number, number> = new Map()): number[] {
+  const members = new Set<number>([root]);
+  for (const p of table) if (known.get(p.pid) === p.startTicks) members.add(p.pid);
   let grew = true;
   while (grew) {
     grew = false;
     for (const p of table) {
-      if (!members.has(p.pid) && members.has(p.ppid)) {
+      if (!members.has(p.pid) && (members.has(p.ppid) || members.has(p.sid) || members.has(p.pgid))) {
         members.add(p.pid);
         grew = true;
       }
     }
   }
-  return [...members];
+  const alive = new Set(table.map((p) => p.pid));
+  return [...members].filter((pid) => alive.has(pid));
 }
 
 /** Whether `pid` is still the process that started at `startTicks` (and not a zombie's reused number). */
@@ -98,7 +107,13 @@ export async function killTree(root: number, graceMs = 3000): Promise<void> {
     signalGroup(root, 'SIGKILL');
     return;
   }
-  const alive = (): number[] => treeMembers(root, processTable()).filter((pid) => !isZombie(pid));
+  const known = new Map<number, number>();
+  const alive = (): number[] => {
+    const table = processTable();
+    const members = treeMembers(root, table, known).filter((pid) => !isZombie(pid));
+    for (const p of table) if (members.includes(p.pid)) known.set(p.pid, p.startTicks);
+    return members;
+  };
   // Each member gets one SIGTERM (a second one could cut short its own clean-up), members that
   // appear during the grace period get theirs when they are seen.
   const termed = new Set<number>();

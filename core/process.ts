@@ -34,6 +34,10 @@ const INSTALL_HINTS: Readonly<Record<string, string>> = {
   kubectl: 'Install kubectl (https://kubernetes.io/docs/tasks/tools/) and check `kubectl config current-context`.',
   sbatch: 'Install the Slurm client tools (Debian: apt-get install slurm-client) or run on the cluster login node.',
   mpiexec: 'Install an MPI (Debian: apt-get install mpich or openmpi-bin).',
+  squeue: 'Install the Slurm client tools (Debian: apt-get install slurm-client) or run on the cluster login node.',
+  scontrol: 'Install the Slurm client tools (Debian: apt-get install slurm-client) or run on the cluster login node.',
+  scancel: 'Install the Slurm client tools (Debian: apt-get install slurm-client) or run on the cluster login node.',
+  sacct: 'Install the Slurm client tools (Debian: apt-get install slurm-client); sacct also needs slurmdbd accounting.',
 };
 
 function missing(command: string, e: NodeJS.ErrnoException): Error {
@@ -109,10 +113,11 @@ export function start(command: string, args: readonly string[], options: RunOpti
       reject(missing(command, e));
     });
     child.once('spawn', () => {
-      const pid = child.pid!;
+      const { pid, stdout, stderr } = child;
+      if (pid === undefined || stdout === null || stderr === null) return;
       const cancel = (): Promise<void> => killProcessTree(pid, options.graceMs ?? 3000);
       options.signal?.addEventListener('abort', () => void cancel(), { once: true });
-      resolve({ pid, stdout: child.stdout!, stderr: child.stderr!, exited, cancel });
+      resolve({ pid, stdout, stderr, exited, cancel });
     });
   });
 }

@@ -24,6 +24,8 @@ if (only !== 'e2e') {
 step('build', process.execPath, ['scripts/build.mjs']);
 if (only !== 'e2e') {
   step('unit, server, CLI and corpus tests', process.execPath, ['--import', 'tsx', '--test', ...testFiles('unit', 'server', 'cli', 'corpus')]);
+  // Jobs on real MPI and a real one-node Slurm: one file at a time (they share the machine's cores).
+  step('job tests (MPICH, Open MPI, Slurm)', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('jobs')]);
 }
 if (only !== 'unit') {
   fn('e2e tools', ensureCodeServer);
