@@ -48,3 +48,26 @@ export interface LspRange {
   readonly start: { readonly line: number; readonly character: number };
   readonly end: { readonly line: number; readonly character: number };
 }
+
+/**
+ * `mlops/fileErrors`: the errors the server finds in a file (open or on disk), so the client can
+ * refuse to submit a manifest that would fail at `kubectl apply`.
+ */
+export type FileErrorsMethod = 'mlops/fileErrors';
+
+export interface FileErrorsParams {
+  readonly uri: string;
+}
+
+export interface FileErrorsResult {
+  /** `line:column code message`, 1-based, one per error. */
+  readonly errors: readonly string[];
+}
+
+/** The argument of the `mlops.launchJob` command that the server's "Launch" code lenses carry. */
+export interface LaunchLensArgs {
+  readonly uri: string;
+  readonly backend: 'slurm' | 'kubernetes';
+  /** The kind of the job document (`PyTorchJob`), or `batch script`. */
+  readonly kind: string;
+}

@@ -6,7 +6,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ServerInfoMethod, ServerInfoResult, ServerInitOptions, ServerSettings } from '../../protocol';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FileErrorsMethod, FileErrorsParams, FileErrorsResult, ServerInfoMethod, ServerInfoResult, ServerInitOptions, ServerSettings } from '../../protocol';
 import { KeyedDebouncer } from './debounce';
 import type { LanguageFeatures } from './features';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -47,6 +49,7 @@ const CROSS_FILE_DELAY_MS = 150;
 
 const DEFAULT_DEBOUNCE_MS = 25;
 const SERVER_INFO: ServerInfoMethod = 'mlops/serverInfo';
+const FILE_ERRORS: FileErrorsMethod = 'mlops/fileErrors';
 
 /** Wires the pure services to an LSP connection. Thin: no logic beyond scheduling. */
 export function startServer(connection: Connection, deps: ServerDeps): ServerHandle {
@@ -109,6 +112,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'mlops-language-server', version: deps.version },
     };
@@ -186,6 +190,23 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     return doc === undefined ? null : deps.features.rename(doc.uri, doc.getText(), position, newName);
   });
 
+  connection.onCodeLens(({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc === undefined ? [] : deps.features.codeLenses(doc.uri, doc.getText());
+  });
+  connection.onRequest(FILE_ERRORS, ({ uri }: FileErrorsParams): FileErrorsResult => {
+    const open = documents.get(uri);
+    let text: string;
+    try {
+      text = open?.getText() ?? readFileSync(fileURLToPath(uri), 'utf8');
+    } catch (e) {
+      return { errors: [`the file cannot be read: ${(e as Error).message}`] };
+    }
+    const diagnostics = open === undefined ? deps.validate(uri, text) : (current.get(uri) ?? deps.validate(uri, text));
+    if (open === undefined) deps.forget(uri);
+    const errors = diagnostics.filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code ?? '')} ${d.message}`);
+    return { errors };
+  });
   connection.onRequest(SERVER_INFO, (): ServerInfoResult => ({
     version: deps.version,
     pid: process.pid,

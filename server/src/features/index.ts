@@ -1,9 +1,10 @@
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Engine } from '../engine/engine';
 import { LineIndex } from '../services/lineIndex';
 import { codeActions } from './codeActions';
 import { completeYaml, type CompletionSource } from './completion';
 import { hoverYaml, ruleHover } from './hover';
+import { batchScriptLenses, manifestLenses } from './launchLens';
 import { Navigation, type NavigationFiles, type OccurrenceProvider } from './navigation';
 import { yamlSymbols } from './symbols';
 
@@ -17,6 +18,8 @@ export interface LanguageFeatures {
   references(uri: string, text: string, position: Position, includeDeclaration: boolean): Location[];
   prepareRename(uri: string, text: string, position: Position): { range: Range; placeholder: string } | null;
   rename(uri: string, text: string, position: Position, newName: string): WorkspaceEdit | null;
+  /** "Launch" lenses above job manifests and batch scripts. */
+  codeLenses(uri: string, text: string): CodeLens[];
 }
 
 /** A file the YAML features do not serve (batch scripts have their own). */
@@ -68,5 +71,9 @@ export function createFeatures(engine: Engine, options: FeatureOptions = {}): La
     references: (uri, text, position, includeDeclaration) => navigation.references(uri, text, position, includeDeclaration),
     prepareRename: (uri, text, position) => navigation.prepareRename(uri, text, position),
     rename: (uri, text, position, newName) => navigation.rename(uri, text, position, newName),
+    codeLenses(uri, text) {
+      if (!uri.startsWith('file:')) return [];
+      return other(uri, text) === undefined ? manifestLenses(uri, text) : batchScriptLenses(uri, text);
+    },
   };
 }
