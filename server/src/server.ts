@@ -204,7 +204,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     }
     const diagnostics = open === undefined ? deps.validate(uri, text) : (current.get(uri) ?? deps.validate(uri, text));
     if (open === undefined) deps.forget(uri);
-    const errors = diagnostics.filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code ?? '')} ${d.message}`);
+    const errors = diagnostics.filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code ?? '')} ${typeof d.message === 'string' ? d.message : d.message.value}`);
     return { errors };
   });
   connection.onRequest(SERVER_INFO, (): ServerInfoResult => ({
