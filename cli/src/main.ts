@@ -1,3 +1,4 @@
+import { runJob } from './commands/job/index';
 import { runLint } from './commands/lint';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 
@@ -5,17 +6,19 @@ export const USAGE = `mlops: MLOps Workbench on the command line
 
 Usage:
   mlops lint [--format text|json|sarif] PATH...  validate manifests in files and folders
+  mlops job run|submit|status|logs|cancel|list    launch and follow jobs (local MPI, torchrun,
+                                                 Slurm, Kubernetes)
   mlops --version                                print the version
   mlops --help                                   print this help
 
 Run 'mlops COMMAND --help' for a command's options.`;
 
-type Command = (args: readonly string[], io: CliIo) => number;
+type Command = (args: readonly string[], io: CliIo) => number | Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = { lint: runLint };
+const COMMANDS: Readonly<Record<string, Command>> = { lint: runLint, job: runJob };
 
 /** Runs the CLI on `argv` (without node and the script) and returns the exit status. */
-export function main(argv: readonly string[], io: CliIo): number {
+export function main(argv: readonly string[], io: CliIo): number | Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.out(`${USAGE}\n`);
@@ -30,14 +33,18 @@ export function main(argv: readonly string[], io: CliIo): number {
     io.err(`mlops: unknown command '${first}'. Run 'mlops --help' to see the commands.\n`);
     return EXIT_USAGE;
   }
-  try {
-    return command(rest, io);
-  } catch (e) {
+  const usage = (e: unknown): number => {
     if (e instanceof UsageError || isParseArgsError(e)) {
       io.err(`mlops ${first}: ${(e as Error).message}\nRun 'mlops ${first} --help' for usage.\n`);
       return EXIT_USAGE;
     }
     throw e;
+  };
+  try {
+    const status = command(rest, io);
+    return typeof status === 'number' ? status : status.catch(usage);
+  } catch (e) {
+    return usage(e);
   }
 }
 
