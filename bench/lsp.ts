@@ -167,7 +167,7 @@ async function main(): Promise<void> {
   const withSchema = docs.filter((d) => schemas.has(d.key)).length;
   const header = [
     `machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${process.platform}/${process.arch}`,
-    `ours: ${ours.script} under Node ${nodeVersion(oursNode) ?? '?'} (${oursNode}), default initializationOptions (debounce 25 ms)`,
+    `ours: ${ours.script} under Node ${nodeVersion(oursNode) ?? '?'} (${oursNode}), default initializationOptions (debounce: the last check's time, at most 25 ms)`,
     `peer: yaml-language-server ${peerPkg.version} under Node ${peerVersion ?? 'MISSING'} (${peerNode}), its fixed 200 ms validation delay`,
     `family: ${family}; schemas: ours ${schemaDir} (${schemas.size} kinds indexed; ${withSchema}/${docs.length} small files have one); peer ${peerSchema ?? 'the same, per kind'}`,
     `small files: ${docs.length} from ${opts.corpus}, kinds: ${[...new Set(docs.map((d) => d.key))].join(', ')}`,

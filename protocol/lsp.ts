@@ -15,7 +15,7 @@ export interface ServerInfoResult {
 
 /** Options the client passes in `initializationOptions`. */
 export interface ServerInitOptions extends ServerSettings {
-  /** Milliseconds to wait after the last edit before validating (the server may adapt it). */
+  /** The longest wait after the last edit before validating (25 ms by default); a document whose checks are quicker waits only as long as its last check took. */
   readonly debounceMs?: number;
   /** A folder where the server may keep fetched schemas across sessions. */
   readonly cacheDir?: string;

@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FileErrorsMethod, FileErrorsParams, FileErrorsResult, ServerInfoMethod, ServerInfoResult, ServerInitOptions, ServerSettings } from '../../protocol';
-import { KeyedDebouncer } from './debounce';
+import { adaptiveDelay, KeyedDebouncer } from './debounce';
 import type { LanguageFeatures } from './features';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
@@ -54,7 +54,10 @@ const FILE_ERRORS: FileErrorsMethod = 'mlops/fileErrors';
 /** Wires the pure services to an LSP connection. Thin: no logic beyond scheduling. */
 export function startServer(connection: Connection, deps: ServerDeps): ServerHandle {
   const documents = new TextDocuments(TextDocument);
-  let debouncer = new KeyedDebouncer(DEFAULT_DEBOUNCE_MS);
+  let debounceMs = DEFAULT_DEBOUNCE_MS;
+  let debouncer = new KeyedDebouncer(debounceMs);
+  // How long the last check of each document took: the wait after its next edit adapts to it.
+  const checkMs = new Map<string, number>();
 
   // Version last published per URI, so the change event that follows an open does no work twice.
   const published = new Map<string, number>();
@@ -63,7 +66,9 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
 
   const publish = (doc: TextDocument): void => {
     published.set(doc.uri, doc.version);
+    const started = performance.now();
     const diagnostics = deps.validate(doc.uri, doc.getText());
+    checkMs.set(doc.uri, performance.now() - started);
     current.set(doc.uri, diagnostics);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   };
@@ -100,7 +105,8 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     deps.configure?.((params.initializationOptions ?? {}) as ServerInitOptions, folders);
     const options = (params.initializationOptions ?? {}) as ServerInitOptions;
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) {
-      debouncer = new KeyedDebouncer(options.debounceMs);
+      debounceMs = options.debounceMs;
+      debouncer = new KeyedDebouncer(debounceMs);
     }
     return {
       capabilities: {
@@ -130,12 +136,13 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
       if (latest === undefined) return;
       publish(latest);
       index(latest);
-    });
+    }, adaptiveDelay(checkMs.get(document.uri), debounceMs));
   });
   documents.onDidClose(({ document }) => {
     debouncer.cancel(document.uri);
     published.delete(document.uri);
     current.delete(document.uri);
+    checkMs.delete(document.uri);
     deps.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     indexed(deps.workspace?.closed(document.uri));
