@@ -130,31 +130,38 @@ export class Navigation {
   complete(uri: string, text: string, position: Position): CompletionItem[] {
     const lines = new LineIndex(text);
     const offset = lines.offsetAt(position);
-    const probe = `${text.slice(0, offset)}x${text.slice(offset)}`;
-    const probeLines = new LineIndex(probe);
-    const ref = occurrencesIn(uri, probe, this.providers).find((o) => {
-      if (o.role !== 'ref') return false;
-      const start = probeLines.offsetAt(o.range.start);
-      return start <= offset && offset < probeLines.offsetAt(o.range.end);
-    });
+    // Only the cursor's document is probed; a letter typed there cannot move a document boundary.
+    const chunks = splitDocuments(text);
+    const index = Math.max(0, chunks.findIndex((c) => offset < c.start + c.text.length || c === chunks[chunks.length - 1]));
+    const chunk = chunks[index];
+    if (chunk === undefined) return [];
+    const local = offset - chunk.start;
+    const probe = `${chunk.text.slice(0, local)}x${chunk.text.slice(local)}`;
+    const ref = chunkOccurrences(uri, index, probe, this.providers).find(({ o, start, end }) => o.role === 'ref' && start <= local && local < end);
     if (ref === undefined) return [];
-    const start = probeLines.offsetAt(ref.range.start);
-    const prefix = ref.symbol.slice(0, ref.symbol.length - ref.name.length);
-    const local = prefix.includes(':doc:');
-    const defs = new Map<string, Placed>();
-    const files = local ? [] : (this.workspace?.files() ?? []).filter((f) => f !== uri);
-    const candidates = [
-      ...occurrencesIn(uri, text, this.providers),
-      ...files.flatMap((f) => {
-        const other = this.workspace?.textOf(f);
-        return other === undefined ? [] : occurrencesIn(f, other, this.providers);
-      }),
-    ];
-    for (const o of candidates) {
-      if (o.role === 'def' && o.symbol.startsWith(prefix) && !o.symbol.slice(prefix.length).includes(':')) defs.set(o.name, o);
+    const prefix = ref.o.symbol.slice(0, ref.o.symbol.length - ref.o.name.length);
+    const isDef = (o: Occurrence): boolean => o.role === 'def' && o.symbol.startsWith(prefix) && !o.symbol.slice(prefix.length).includes(':');
+    const defs = new Map<string, string>();
+    // A name scoped to its document (`:doc:` in the symbol) is defined in that document only.
+    const sources = prefix.includes(':doc:') ? [{ file: uri, chunks: [{ index, text: chunk.text }] }] : this.completionSources(uri, chunks);
+    for (const source of sources) {
+      for (const c of source.chunks) {
+        for (const { o } of chunkOccurrences(source.file, c.index, c.text, this.providers)) if (isDef(o) && !defs.has(o.name)) defs.set(o.name, source.file);
+      }
     }
-    const range = lines.span(start, offset);
-    return [...defs.values()].map((d) => ({ label: d.name, kind: CompletionItemKind.Reference, detail: d.file === uri ? 'defined in this file' : `defined in ${d.file.slice(d.file.lastIndexOf('/') + 1)}`, textEdit: { range, newText: d.name } }));
+    const range = lines.span(chunk.start + ref.start, offset);
+    return [...defs].map(([name, file]) => ({ label: name, kind: CompletionItemKind.Reference, detail: file === uri ? 'defined in this file' : `defined in ${file.slice(file.lastIndexOf('/') + 1)}`, textEdit: { range, newText: name } }));
+  }
+
+  /** The documents whose definitions a completion offers: this file's, then the other files'. */
+  private completionSources(uri: string, chunks: readonly { readonly text: string }[]): { file: string; chunks: { index: number; text: string }[] }[] {
+    const sources = [{ file: uri, chunks: chunks.map((c, index) => ({ index, text: c.text })) }];
+    for (const file of this.workspace?.files() ?? []) {
+      if (file === uri) continue;
+      const other = this.workspace?.textOf(file);
+      if (other !== undefined) sources.push({ file, chunks: splitDocuments(other).map((c, index) => ({ index, text: c.text })) });
+    }
+    return sources;
   }
 
   definition(uri: string, text: string, position: Position): Location[] {
