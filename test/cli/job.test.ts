@@ -94,12 +94,25 @@ describe('mlops job (local, real MPI)', { skip: mpiSkipReason('mpich') ?? mpiSki
     const state = stateDir();
     const job = startRun(state, ['--np', '2', '--', process.execPath, join(FIXTURES, 'stubborn.js')]);
     await job.ready(/^\[\d\] ready \d+ \d+$/, 2);
+    // A follower in a third process: it prints what the ranks wrote and ends when the job does.
+    const follower = spawn(process.execPath, [CLI, 'job', 'logs', 'local-1', '--follow'], { env: { ...process.env, MLOPS_STATE_DIR: state } });
+    let followed = '';
+    const sawReady = new Promise<void>((resolve) => {
+      follower.stdout.on('data', (b: Buffer) => {
+        followed += b.toString();
+        if ((followed.match(/ready/g) ?? []).length === 2) resolve();
+      });
+    });
+    const followerExit = new Promise<number | null>((resolve) => follower.on('close', resolve));
+    await sawReady;
     const cancel = mlops(state, ['job', 'cancel', 'local-1', '--format', 'json']);
     assert.equal(cancel.status, 0, cancel.stderr);
     assert.equal((JSON.parse(cancel.stdout) as CliJobStatus).state, 'CANCELLED');
     const end = await job.exited;
     assert.equal(end.code, 1);
     assert.match(end.stderr, /local-1\tCANCELLED/);
+    assert.equal(await followerExit, 0);
+    assert.match(followed, /^\[0\] ready/m);
     const s = JSON.parse(mlops(state, ['job', 'status', 'local-1', '--format', 'json']).stdout) as CliJobStatus;
     assert.equal(s.state, 'CANCELLED');
   });
