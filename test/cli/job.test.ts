@@ -1,26 +1,16 @@
 // `mlops job` as users run it: the built dist/cli.js in a child process, with real MPI.
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CliJobStatus } from '../../protocol';
 import { mpiSkipReason } from '../helpers/mpi';
+import { tempDirs } from '../helpers/tempDirs';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'mpi');
-const made: string[] = [];
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-function stateDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mlops-cli-jobs-'));
-  made.push(dir);
-  return dir;
-}
+const stateDir = tempDirs('mlops-cli-jobs-');
 
 function mlops(state: string, args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, MLOPS_STATE_DIR: state, ...env } });

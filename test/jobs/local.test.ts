@@ -1,9 +1,9 @@
 // Local jobs with the real launchers: MPICH's and Open MPI's mpiexec, two ranks each.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { MpiFlavor } from '../../protocol';
 import { cancelLocal, detectMpis, launchLocal, type LocalDeps } from '../../core/jobs/local';
 import type { OutputLine } from '../../core/jobs/rankLogs';
@@ -11,18 +11,10 @@ import { JobStore } from '../../core/jobs/store';
 import { processTable, procInfo } from '../../core/procTree';
 import { run, start } from '../../core/process';
 import { buildRing, mpiSkipReason } from '../helpers/mpi';
+import { tempDirs } from '../helpers/tempDirs';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'mpi');
-const made: string[] = [];
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('mlops-jobs-');
 
 function deps(): LocalDeps {
   return { store: new JobStore(tempDir('mlops-jobs-')), run, start };

@@ -1,22 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { JobRecord } from '../../protocol';
 import { defaultStateDir, JobStore } from '../../core/jobs/store';
 import { backendOfId, mergeStatus } from '../../core/jobs/service';
+import { tempDirs } from '../helpers/tempDirs';
 
-const made: string[] = [];
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mlops-store-'));
-  made.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('mlops-store-');
 
 const job = (id: string): JobRecord => ({ id, backend: 'local', name: 'n', state: 'RUNNING', submittedAt: '2026-01-01T00:00:00.000Z', launch: { kind: 'process', program: 'p' } });
 
