@@ -151,8 +151,10 @@ export interface JobRecord {
   readonly exitCode?: number;
   /** Ranks (local), tasks (Slurm) or replicas (Kubernetes). */
   readonly ranks?: number;
-  /** What was launched: relaunching runs it again. */
+  /** What was launched: relaunching runs it again, from the same folder. */
   readonly launch: LaunchSpec;
+  /** The folder the launch's relative paths start from (the workspace folder, or the CLI's working directory). */
+  readonly cwd?: string;
   /** Local: the folder with `output.log` and one `rank-<r>.log` per rank. */
   readonly logDir?: string;
   /** Slurm: the job's output file. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { ServerInfoMethod, ServerInfoResult, ServerInitOptions, ServerSettings } from '../../protocol';
+import type { FileErrorsMethod, FileErrorsParams, FileErrorsResult, ServerInfoMethod, ServerInfoResult, ServerInitOptions, ServerSettings } from '../../protocol';
 import { locateServer } from './serverPath';
 
 /**
@@ -15,6 +15,7 @@ export const DOCUMENT_SELECTOR = [
 ];
 
 const SERVER_INFO: ServerInfoMethod = 'mlops/serverInfo';
+const FILE_ERRORS: FileErrorsMethod = 'mlops/fileErrors';
 
 /** Owns the language client's lifecycle, the log, and the disposables of the extension. */
 export class Ctx implements vscode.Disposable {
@@ -97,6 +98,15 @@ export class Ctx implements vscode.Disposable {
       throw new Error('The MLOps language server is not running. Run "MLOps: Restart Language Server".');
     }
     return this.client.sendRequest<ServerInfoResult>(SERVER_INFO);
+  }
+
+  /** The errors the server finds in a file (open or on disk): what `kubectl apply` would trip on. */
+  async fileErrors(uri: string): Promise<FileErrorsResult> {
+    if (this.client === undefined || !this.client.isRunning()) {
+      throw new Error('The MLOps language server is not running, so the manifest cannot be checked. Run "MLOps: Restart Language Server".');
+    }
+    const params: FileErrorsParams = { uri };
+    return this.client.sendRequest<FileErrorsResult>(FILE_ERRORS, params);
   }
 
   dispose(): void {

@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/index';
 import { Ctx } from './ctx';
+import { registerJobs, shutdownJobs } from './jobs/index';
 import { createStatusItem } from './statusItem';
+
+/** The window's context, so deactivate can stop the local jobs it supervises. */
+let active: Ctx | undefined;
 
 /** Entry point: builds the context, registers the features, starts the server. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('MLOps Workbench', { log: true });
   const ctx = new Ctx(context, log);
-  context.subscriptions.push(log, ctx, registerCommands(ctx), createStatusItem(ctx));
+  active = ctx;
+  context.subscriptions.push(log, ctx, registerCommands(ctx), createStatusItem(ctx), registerJobs(ctx));
   try {
     await ctx.start();
     log.info('MLOps Workbench activated');
@@ -20,6 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }
 }
 
-export function deactivate(): void {
+export async function deactivate(): Promise<void> {
+  // Local jobs this window supervises would lose their supervisor: cancel them (the host waits).
   // Disposables in context.subscriptions stop the server.
+  if (active !== undefined) await shutdownJobs(active);
 }

@@ -95,7 +95,7 @@ export async function launchLocal(
 ): Promise<LocalJob> {
   const commandFor = await prepare(spec, options.cwd, deps);
   const now = new Date().toISOString();
-  const record0 = await deps.store.addLocal((id) => ({ id, backend: 'local', name: nameOf(spec), state: 'RUNNING', submittedAt: now, startedAt: now, launch: spec, logDir: deps.store.jobDir(id) }));
+  const record0 = await deps.store.addLocal((id) => ({ id, backend: 'local', name: nameOf(spec), state: 'RUNNING', submittedAt: now, startedAt: now, launch: spec, cwd: options.cwd, logDir: deps.store.jobDir(id) }));
   const logDir = deps.store.jobDir(record0.id);
   const line = commandFor(logDir);
   const logs = new RankLogs(logDir, line.output, options.onLine ?? (() => undefined));

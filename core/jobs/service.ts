@@ -104,6 +104,7 @@ export class JobService {
       state: 'PENDING',
       submittedAt: new Date().toISOString(),
       launch: spec,
+      cwd,
     };
     return this.store.put(record);
   }

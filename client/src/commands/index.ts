@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { crdCommands } from './crds';
+import { jobCommands } from './jobs';
 import { serverCommands } from './server';
 import type { CommandTable } from './types';
 
 /** Registers every command of every feature. Feature files each export their table. */
 export function registerCommands(ctx: Ctx): vscode.Disposable {
-  const tables: readonly CommandTable[] = [serverCommands, crdCommands];
+  const tables: readonly CommandTable[] = [serverCommands, crdCommands, jobCommands];
   const disposables = tables.flatMap((table) =>
     Object.entries(table).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx))),
   );
