@@ -54,7 +54,8 @@ describe('editing a manifest (npm start, code-server, packaged .vsix)', { skip: 
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
     await screenshot(page, 'editing-goto');
-    const hover = page.locator('.monaco-hover', { hasText: 'MLW1201' }).first();
+    // A hover of an earlier step may stay in the DOM, hidden: take the one on screen.
+    const hover = page.locator('.monaco-hover', { hasText: 'MLW1201' }).filter({ visible: true }).first();
     await hover.waitFor({ timeout: 30_000 });
     const text = await hover.innerText();
     await screenshot(page, 'editing-hover');
