@@ -42,8 +42,18 @@ function notFound(r: RunResult): boolean {
   return r.stderr.includes('(NotFound)');
 }
 
+/** kubectl's log lines (klog: `E1128 11:44:26.162778   22450 memcache.go:265] ...`), which repeat what its last line says. */
+const KLOG_LINE = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]]+\] /;
+
+/** What kubectl said went wrong: its own message, without the log lines before it when there is one. */
+export function kubectlMessage(stderr: string): string {
+  const lines = stderr.trim().split('\n');
+  const said = lines.filter((l) => !KLOG_LINE.test(l));
+  return (said.length > 0 ? said : lines).join('\n').trim();
+}
+
 function failure(what: string, r: RunResult): Error {
-  return new Error(r.stderr.trim() || `${what} exited with code ${String(r.code)}`);
+  return new Error(kubectlMessage(r.stderr) || `${what} exited with code ${String(r.code)}`);
 }
 
 function parseJson(text: string, what: string): unknown {

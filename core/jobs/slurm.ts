@@ -40,8 +40,19 @@ function currentUser(env: NodeJS.ProcessEnv): string {
 
 /** What a tool said, for a reason: its first complaint, or that it said nothing. */
 function said(r: RunResult): string {
-  return firstError(`${r.stderr}\n${r.stdout}`) ?? `exit code ${String(r.code)}`;
+  const output = `${r.stderr}\n${r.stdout}`;
+  return hinted(firstError(output) ?? `exit code ${String(r.code)}`, output);
 }
+
+/** The message, with what to do when the output shows that no Slurm cluster is reachable. */
+function hinted(message: string, output: string): string {
+  return NO_CLUSTER.test(output) ? `${message.replace(/\.?$/, '.')} ${NO_CLUSTER_HINT}` : message;
+}
+
+/** What the Slurm tools say on a machine that has no Slurm configuration or cannot reach the controller. */
+const NO_CLUSTER = /fetch_config|resolve_ctls_from_dns_srv|Unable to process configuration file|Unable to contact slurm controller/;
+const NO_CLUSTER_HINT =
+  'This machine cannot reach a Slurm controller: run on the cluster\'s login node (with VS Code, through Remote-SSH), or point SLURM_CONF at the cluster\'s slurm.conf.';
 
 /** squeue's state with scontrol's details; times, exit codes and ends only once they are real. */
 function merge(row: QueueRow | undefined, view: ControlView | undefined): StatusUpdate {
@@ -182,7 +193,7 @@ export function createSlurmBackend(options: SlurmBackendOptions): SlurmBackend {
     const errors = r.stderr.split('\n')
       .filter((l) => /error:/.test(l) && !/already completing or completed/.test(l))
       .map((l) => l.replace(/^scancel: error: /, '').trim());
-    if (r.code !== 0 || errors.length > 0) throw new Error(`scancel ${job.id}: ${errors[0] ?? said(r)}`);
+    if (r.code !== 0 || errors.length > 0) throw new Error(`scancel ${job.id}: ${errors[0] === undefined ? said(r) : hinted(errors[0], `${r.stderr}\n${r.stdout}`)}`);
   }
 
   return {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { readManifestJob } from '../../core/jobs/kubeManifest';
-import { createKubernetesBackend } from '../../core/jobs/kubernetes';
+import { createKubernetesBackend, kubectlMessage } from '../../core/jobs/kubernetes';
 import { jobStatus, podParts } from '../../core/jobs/kubeStatus';
 import { run, start, ToolMissingError } from '../../core/process';
 import type { JobRecord, KubeObjectRef, KubernetesLaunch } from '../../protocol';
@@ -327,3 +327,19 @@ describe('Kubernetes backend, against recorded kubectl output', () => {
   });
 });
 
+
+describe("kubectl's error messages", () => {
+  it('keeps what kubectl says and drops its log lines', () => {
+    // Recorded on this machine: `kubectl get pytorchjobs x -n ns -o json` (v1.32.4) with no cluster configured.
+    const stderr = [
+      'E1128 11:44:26.162778   22450 memcache.go:265] "Unhandled Error" err="couldn\'t get current server API group list: Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused"',
+      'E1128 11:44:26.165753   22450 memcache.go:265] "Unhandled Error" err="couldn\'t get current server API group list: Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused"',
+      'The connection to the server localhost:8080 was refused - did you specify the right host or port?',
+      '',
+    ].join('\n');
+    assert.equal(kubectlMessage(stderr), 'The connection to the server localhost:8080 was refused - did you specify the right host or port?');
+    // Only log lines: they are the message.
+    assert.equal(kubectlMessage('W1128 11:44:26.162778   22450 warnings.go:70] something odd\n'), 'W1128 11:44:26.162778   22450 warnings.go:70] something odd');
+    assert.equal(kubectlMessage('Error from server (NotFound): pytorchjobs.kubeflow.org "x" not found\n'), 'Error from server (NotFound): pytorchjobs.kubeflow.org "x" not found');
+  });
+});

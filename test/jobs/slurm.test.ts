@@ -59,6 +59,23 @@ describe('Slurm backend without the Slurm tools', () => {
   });
 });
 
+describe('Slurm backend on a machine with no reachable Slurm', { skip: slurmSkipReason() ?? false }, () => {
+  it('says to run on the login node or to set SLURM_CONF', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mlops-noslurm-'));
+    try {
+      // A configuration that names no controller: sbatch gives up at once, as on a laptop.
+      await writeFile(join(dir, 'slurm.conf'), 'ClusterName=none\n');
+      const backend = createSlurmBackend({ run, env: { ...process.env, SLURM_CONF: join(dir, 'slurm.conf') } });
+      await assert.rejects(
+        backend.submit({ kind: 'slurm', command: ['true'] }, { cwd: dir, workDir: join(dir, 'store') }),
+        /sbatch failed: No SlurmctldHost defined\. This machine cannot reach a Slurm controller: run on the cluster's login node .*SLURM_CONF/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('Slurm backend against a one-node Slurm', { skip: slurmSkipReason() ?? false, timeout: 300_000 }, () => {
   let slurm: LocalSlurm | undefined;
   let backend: SlurmBackend;
