@@ -140,7 +140,10 @@ export class JobService {
       onText: options.onText,
       signal: options.signal,
       intervalMs: 100,
-      done: () => isFinal((orphaned(this.store.get(id) ?? job) ?? this.store.get(id) ?? job).state),
+      done: () => {
+        const now = this.store.get(id) ?? job;
+        return isFinal((orphaned(now) ?? now).state);
+      },
     });
   }
 

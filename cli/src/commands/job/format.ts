@@ -1,9 +1,9 @@
 import type { CliJobStatus, JobPart, JobRecord } from '../../../../protocol';
+import { elapsedSeconds, formatElapsed } from '../../../../core/jobs/elapsed';
 
 /** A job as `status --format json` prints it. */
 export function toCliStatus(job: JobRecord, parts: readonly JobPart[], now = Date.now()): CliJobStatus {
-  const started = job.startedAt === undefined ? undefined : Date.parse(job.startedAt);
-  const ended = job.endedAt === undefined ? now : Date.parse(job.endedAt);
+  const elapsed = elapsedSeconds(job, now);
   const status: Record<string, unknown> = {
     id: job.id,
     backend: job.backend,
@@ -14,7 +14,7 @@ export function toCliStatus(job: JobRecord, parts: readonly JobPart[], now = Dat
     submittedAt: job.submittedAt,
     startedAt: job.startedAt,
     endedAt: job.endedAt,
-    elapsedSeconds: started === undefined || Number.isNaN(started) ? undefined : Math.max(0, Math.round((ended - started) / 100) / 10),
+    elapsedSeconds: elapsed === undefined ? undefined : Math.round(elapsed * 10) / 10,
     ranks: job.ranks,
     parts: parts.length === 0 ? undefined : parts,
     logDir: job.logDir,
@@ -24,19 +24,11 @@ export function toCliStatus(job: JobRecord, parts: readonly JobPart[], now = Dat
   return Object.fromEntries(Object.entries(status).filter(([, v]) => v !== undefined)) as unknown as CliJobStatus;
 }
 
-/** `1h02m`, `3m05s`, `4.2s`. */
-export function formatElapsed(seconds: number | undefined): string {
-  if (seconds === undefined) return '-';
-  if (seconds < 60) return `${seconds.toFixed(1)}s`;
-  const s = Math.floor(seconds);
-  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
-}
 
 /** One line per job: id, state, elapsed, ranks, name, reason. */
 export function formatStatusLine(s: CliJobStatus): string {
   const reason = s.reason === undefined ? '' : `  (${s.reason})`;
-  return `${s.id}\t${s.state}\t${formatElapsed(s.elapsedSeconds)}\t${s.ranks === undefined ? '-' : `${s.ranks} ranks`}\t${s.name}${reason}`;
+  return `${s.id}\t${s.state}\t${s.elapsedSeconds === undefined ? '-' : formatElapsed(s.elapsedSeconds)}\t${s.ranks === undefined ? '-' : `${s.ranks} ranks`}\t${s.name}${reason}`;
 }
 
 export function formatParts(parts: readonly JobPart[]): string[] {
