@@ -48,6 +48,11 @@ function rankFiles(output: RankOutput): { path: string; rank: number; stream: 's
   return found;
 }
 
+/** A local job's log file in its log folder: every line (`output.log`), or one rank's (`rank-<r>.log`). */
+export function logFileName(rank?: number): string {
+  return rank === undefined ? 'output.log' : `rank-${rank}.log`;
+}
+
 export class RankLogs {
   private readonly sources = new Map<string, Source>();
   private readonly launcher = { stdout: new LineBuffer(), stderr: new LineBuffer() };
@@ -65,11 +70,11 @@ export class RankLogs {
 
   /** The combined log. */
   get outputFile(): string {
-    return join(this.dir, 'output.log');
+    return join(this.dir, logFileName());
   }
 
   rankFile(rank: number): string {
-    return join(this.dir, `rank-${rank}.log`);
+    return join(this.dir, logFileName(rank));
   }
 
   /** Bytes from the launcher's own stdout or stderr. */

@@ -1,8 +1,10 @@
 // The one job service of the extension and the CLI: launches on every backend, keeps the records
 // in the shared store, and answers status, logs and cancel whichever process launched the job.
+import { join } from 'node:path';
 import type { JobPart, JobRecord, KubernetesLaunch, LaunchSpec, SlurmLaunch } from '../../protocol';
 import { isFinal, type KubernetesBackend, type SlurmBackend, type StatusUpdate } from './backend';
 import { cancelLocal, launchLocal, orphaned, type LocalDeps, type LocalJob, type LocalLaunch } from './local';
+import { logFileName } from './rankLogs';
 import { readFrom, followFile } from './tail';
 
 export interface JobServiceDeps extends LocalDeps {
@@ -164,10 +166,10 @@ export class JobService {
 
 function localLogFile(job: JobRecord, part: string | undefined): string {
   if (job.logDir === undefined) throw new UnknownJob(`Job ${job.id} has no logs.`);
-  if (part === undefined) return `${job.logDir}/output.log`;
+  if (part === undefined) return join(job.logDir, logFileName());
   const rank = /^(?:rank[- ]?)?(\d+)$/.exec(part)?.[1];
   if (rank === undefined) throw new UnknownJob(`'${part}' is not a rank of ${job.id}: give a number from 0 to ${(job.ranks ?? 1) - 1}.`);
-  return `${job.logDir}/rank-${rank}.log`;
+  return join(job.logDir, logFileName(Number(rank)));
 }
 
 /** The stored job with what a status query learnt; a job we cancelled stays CANCELLED once the cluster forgets it. */

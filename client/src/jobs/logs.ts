@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { JobRecord } from '../../../protocol';
 import { isFinal } from '../../../core/jobs/backend';
+import { logFileName } from '../../../core/jobs/rankLogs';
 import type { JobsHub } from './hub';
 
 export const LOG_SCHEME = 'mlops-job-log';
@@ -101,7 +102,7 @@ export class JobLogDocuments implements vscode.TextDocumentContentProvider, vsco
 /** The file on disk that holds a job's (or a rank's) output, when there is one. */
 function logFile(job: JobRecord, rank: number | undefined): string | undefined {
   if (job.backend === 'local' && job.logDir !== undefined) {
-    const file = join(job.logDir, rank === undefined ? 'output.log' : `rank-${rank}.log`);
+    const file = join(job.logDir, logFileName(rank));
     return existsSync(file) ? file : undefined;
   }
   if (job.backend === 'slurm' && job.outputFile !== undefined && existsSync(job.outputFile)) return job.outputFile;
