@@ -6,6 +6,7 @@ import * as esbuild from 'esbuild';
 import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { precompileValidators } from './lib/validators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,7 +23,20 @@ const common = {
   absWorkingDir: root,
   define: { MLOPS_VERSION: JSON.stringify(version) },
 };
-const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'] };
+/**
+ * The `yaml` package's Node build reads `process.env.LOG_TOKENS` for every token it parses, and
+ * each read is a getenv call: a fifth of the parse time of a large file. Its browser build is the
+ * same library without the debug hooks, so the Node bundles take that one (tests under tsx still
+ * load the Node build; both behave the same).
+ */
+const yamlBrowserBuild = {
+  name: 'yaml-browser-build',
+  setup(build) {
+    const entry = join(dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser', 'index.js');
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: entry }));
+  },
+};
+const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], plugins: [yamlBrowserBuild] };
 
 /** Webviews: each folder under webviews/src with a main.ts is one bundle. */
 function webviewEntries() {
