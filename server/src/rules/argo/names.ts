@@ -127,8 +127,24 @@ function collectTemplate(t: Item, out: Collected): void {
   }
 }
 
-/** Every name of the document (see ArgoNames). Documents of other kinds give empty lists. */
+/** The names of each document value already read: the rules and the name features all ask for them. */
+const known = new WeakMap<object, ArgoNames>();
+
+/**
+ * Every name of the document (see ArgoNames). Documents of other kinds give empty lists. A pure
+ * function of the value (which nothing mutates), so each value's names are collected once.
+ */
 export function argoNames(value: unknown): ArgoNames {
+  if (typeof value !== 'object' || value === null) return collectNames(value);
+  let names = known.get(value);
+  if (names === undefined) {
+    names = collectNames(value);
+    known.set(value, names);
+  }
+  return names;
+}
+
+function collectNames(value: unknown): ArgoNames {
   const specPath = specPathOf(value);
   const spec = asRecord(valueAt(value, specPath)) ?? {};
   const out: Collected = { templates: [], references: [], steps: [], tasks: [], taskReferences: [] };

@@ -1,6 +1,6 @@
 import { closest } from '../../engine/suggest';
 import type { DocContext, DocumentRule, Finding, ValuePath } from '../../engine/types';
-import { asArray, asRecord, asString, entries, get, type Obj } from '../jobs/helpers';
+import { asArray, asRecord, asString, get, type Obj } from '../jobs/helpers';
 import { isDag, specPathOf, stepsOf, tasksOf, templatesOf, valueAt, type Item, type Step } from './model';
 import { argoNames } from './names';
 import { findWorkflowTemplate } from './workspace';
@@ -83,18 +83,34 @@ function checkString(text: string, path: ValuePath, scope: Scope, out: Finding[]
     const tag = m[1] ?? '';
     const problem = tagProblem(tag, scope);
     if (problem === undefined) continue;
-    out.push({ code: problem[0], path, target: 'value', part: { index: m.index, length: m[0].length }, message: `{{${tag}}}: ${problem[1]}` });
+    out.push({ code: problem[0], path: [...path], target: 'value', part: { index: m.index, length: m[0].length }, message: `{{${tag}}}: ${problem[1]}` });
   }
 }
 
-/** Checks every string under a node; inline templates (`inline:`) have scopes of their own and are skipped. */
-function walk(node: unknown, path: ValuePath, scope: Scope, out: Finding[]): void {
+/**
+ * Checks every string under a node; inline templates (`inline:`) have scopes of their own and are
+ * skipped. `path` is one stack, pushed and popped on the way down, and copied only into a
+ * finding: a large workflow has thousands of values and few findings.
+ */
+function walk(node: unknown, path: (string | number)[], scope: Scope, out: Finding[]): void {
   if (typeof node === 'string') {
     if (node.includes('{{')) checkString(node, path, scope, out);
-  } else if (Array.isArray(node)) {
-    node.forEach((v, i) => { walk(v, [...path, i], scope, out); });
-  } else {
-    for (const [k, v] of entries(node)) if (k !== 'inline') walk(v, [...path, k], scope, out);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      path.push(i);
+      walk(node[i], path, scope, out);
+      path.pop();
+    }
+    return;
+  }
+  for (const k in node) {
+    if (k === 'inline' || !Object.hasOwn(node, k)) continue;
+    path.push(k);
+    walk((node as Record<string, unknown>)[k], path, scope, out);
+    path.pop();
   }
 }
 
@@ -117,7 +133,7 @@ function checkTemplate(t: Item, workflowParameters: ReadonlySet<string> | undefi
   for (const [k, v] of Object.entries(t.value)) if (k !== 'steps' || scope.steps === undefined) walk(v, [...t.path, k], scope, out);
   const steps = scope.steps;
   if (steps === undefined) return;
-  for (const step of stepsOf(t)) walk(step.value, step.path, { ...scope, steps: { ...steps, current: step } }, out);
+  for (const step of stepsOf(t)) walk(step.value, [...step.path], { ...scope, steps: { ...steps, current: step } }, out);
 }
 
 /**
