@@ -7,6 +7,7 @@ import { splitDocuments } from './chunks';
 import { classify } from './classify';
 import { recoverUnderIndented } from './goYamlRecovery';
 import { locate, locateInString } from './locate';
+import { readPlainYaml } from './plainYaml';
 import { schemaFindings } from './schemaFindings';
 import type { ExternalSchema } from './externalSchemas';
 import type { KindSchema, SchemaStore } from './schemaStore';
@@ -121,6 +122,14 @@ export class Engine {
   }
 
   private checkDocument(text: string, name: string): readonly RawIssue[] {
+    // Most documents are plain block YAML, which the fast reader turns into the value directly;
+    // `yaml`'s nodes are then built only if a finding needs placing (or a rule asks for them).
+    const plain = readPlainYaml(text);
+    if (plain !== undefined) {
+      let parsed: Document.Parsed | undefined;
+      const lazy = (): Document.Parsed => (parsed ??= parseDocument(text, PARSE_OPTIONS));
+      return this.checkValue(plain.value, lazy, [], { text, name }, (o) => o, true);
+    }
     const doc = parseDocument(text, PARSE_OPTIONS);
     if (doc.errors.length === 0) return this.checkParsed(doc, documentSyntaxIssues(doc), { text, name }, (o) => o);
     // What Go's YAML parser accepts must not be an error: try the repair, keep it only if it parses.
@@ -142,22 +151,27 @@ export class Engine {
 
   /** Schema and rules on a document that parsed; `map` turns its offsets into the chunk's. */
   private checkParsed(doc: Document.Parsed, issues: RawIssue[], source: { text: string; name: string }, map: (offset: number) => number, fixable = true): readonly RawIssue[] {
-    const { text, name } = source;
-    const length = text.length;
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      return [...issues, { code: 'MLW0004', start: 0, end: Math.min(length, 1), message: `Not validated: ${message}` }];
+      return [...issues, { code: 'MLW0004', start: 0, end: Math.min(source.text.length, 1), message: `Not validated: ${message}` }];
     }
+    return this.checkValue(value, () => doc, issues, source, map, fixable);
+  }
+
+  /** Schema and rules on a document's value; `docOf` gives its nodes, asked for only when needed. */
+  private checkValue(value: unknown, docOf: () => Document.Parsed, issues: RawIssue[], source: { text: string; name: string }, map: (offset: number) => number, fixable: boolean): readonly RawIssue[] {
+    const { text, name } = source;
     const chosen = this.deps.association?.(name, text);
-    if (chosen?.problem !== undefined) issues.push({ code: 'MLW0103', start: 0, end: Math.min(length, 1), message: chosen.problem });
-    const ctx = contextOf(doc, value, name, this.view);
+    if (chosen?.problem !== undefined) issues.push({ code: 'MLW0103', start: 0, end: Math.min(text.length, 1), message: chosen.problem });
+    const ctx = contextOf(docOf, value, name, this.view);
     if (fixable) this.deps.onDocument?.(name, text, ctx?.kindKey, value);
     const findings = this.schemaCheck(value, ctx, chosen?.schema);
     if (ctx !== undefined) for (const rule of this.deps.rulesFor(ctx.kindKey)) findings.push(...rule(ctx));
-    return this.place(doc, issues, withoutSuperseded(findings), source, map, fixable);
+    if (findings.length === 0) return issues;
+    return this.place(docOf(), issues, withoutSuperseded(findings), source, map, fixable);
   }
 
   /** Schema findings: a schema named by modeline or settings wins over the one of the document's kind. */
@@ -211,12 +225,21 @@ function fixData(fix: RawFix, base: number, lines: LineIndex): DiagnosticData {
   return { fix: { title: fix.title, edits: fix.edits.map((e) => ({ range: lines.span(base + e.start, base + e.end), newText: e.text })) } };
 }
 
-/** The rules' view of a document, or undefined when we cannot tell what it is. */
-function contextOf(doc: Document.Parsed, value: unknown, fileName: string, workspace: WorkspaceView | undefined): DocContext | undefined {
+/** The rules' view of a document, or undefined when we cannot tell what it is. Its `doc` is built on first use. */
+function contextOf(docOf: () => Document.Parsed, value: unknown, fileName: string, workspace: WorkspaceView | undefined): DocContext | undefined {
   const kindKey = classify(fileName, value);
   if (kindKey === undefined) return undefined;
   const obj = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-  const ctx: DocContext = { doc, value, apiVersion: str(obj['apiVersion']), kind: str(obj['kind']), kindKey, fileName };
-  return workspace === undefined ? ctx : { ...ctx, workspace };
+  return {
+    get doc() {
+      return docOf();
+    },
+    value,
+    apiVersion: str(obj['apiVersion']),
+    kind: str(obj['kind']),
+    kindKey,
+    fileName,
+    ...(workspace === undefined ? {} : { workspace }),
+  };
 }

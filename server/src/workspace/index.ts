@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { splitDocuments } from '../engine/chunks';
 import { pathOf } from '../engine/association';
+import { readPlainYaml } from '../engine/plainYaml';
 import { baseName, classify } from '../engine/classify';
 import type { WorkspaceDocument, WorkspaceView } from '../engine/types';
 import { isServedFileName } from '../services/fileKinds';
@@ -73,6 +74,11 @@ export function rememberParsed(key: string, chunkText: string, kindKey: string |
 /** The documents of one chunk of text: kind key and value of each document that parses. */
 function documentsOf(key: string, text: string): WorkspaceDocument[] {
   const out: WorkspaceDocument[] = [];
+  const plain = readPlainYaml(text);
+  if (plain !== undefined) {
+    const kindKey = classify(key, plain.value);
+    return kindKey === undefined ? out : [{ file: key, kindKey, value: plain.value }];
+  }
   try {
     for (const doc of parseAllDocuments(text, { logLevel: 'silent', uniqueKeys: false, merge: true })) {
       if (doc.errors.length > 0) continue;
