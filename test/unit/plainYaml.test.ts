@@ -112,6 +112,14 @@ describe('the fast YAML reader', () => {
     for (const text of LEFT) assert.equal(readPlainYaml(text), undefined, JSON.stringify(text));
   });
 
+  it('gives up, rather than overflow its stack, on deep nesting', () => {
+    assert.equal(readPlainYaml(`${'- '.repeat(100_000)}a\n`), undefined);
+    assert.equal(readPlainYaml(`a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`), undefined);
+    const nested = Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n');
+    assert.equal(readPlainYaml(`${nested} 1\n`), undefined);
+    assertReadsLikeYaml(`${Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} 1\n`);
+  });
+
   it('resolves plain scalars as the YAML 1.2 core schema does', () => {
     const cases = ['', '~', 'null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'FALSE', '0o7', '0o8', '0x', '0xfF', '-0x1',
       '+1', '-1', '01', '1_000', '1.', '.1', '+.5e-3', '1E10', '1e', '.inf', '+.INF', '-.inf', '.nan', '.NAN', 'nan', 'inf', '+', '.', 'e3', 'tru'];

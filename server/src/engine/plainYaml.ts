@@ -25,6 +25,8 @@ const DASH = 45;
 const RESERVED_START = new Set(['?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 /** What ends a plain scalar in a flow collection (`:` and `#` then make the reader give up, or mark a key). */
 const FLOW_STOP = new Set([',', '[', ']', '{', '}', ':', '#']);
+/** Deeper nesting is left to `yaml` (this reader recurses once per level). */
+const MAX_DEPTH = 256;
 /** Implicit keys longer than 1024 characters are an error in `yaml`; well before that, they are left to it. */
 const MAX_KEY_LENGTH = 1000;
 
@@ -48,6 +50,8 @@ class Reader {
   private readonly ignorable: boolean[] = [];
   /** Whether the last line has no line break after it. */
   private readonly unterminated: boolean;
+  /** Collections open around the one being read. */
+  private depth = 0;
 
   constructor(private readonly text: string) {
     let start = 0;
@@ -153,21 +157,33 @@ class Reader {
     return this.inline(i, p, col);
   }
 
+  /** Counts one more level of nesting, giving up past MAX_DEPTH; `leave` counts it back. */
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) outside();
+  }
+
+  private leave<T>(result: T): T {
+    this.depth--;
+    return result;
+  }
+
   private sequence(first: number, col: number): Read {
+    this.enter();
     const out: unknown[] = [];
     for (let i = first; ;) {
       const read = this.entry(i, this.spaces(this.start(i) + col + 1, this.end(i)), col);
       out.push(read.value);
       const j = this.significant(read.next);
-      if (j >= this.lineCount) return { value: out, next: j };
+      if (j >= this.lineCount) return this.leave({ value: out, next: j });
       const indent = this.indent(j);
       if (indent > col) outside();
-      if (indent < col || !this.isDash(this.start(j) + col, this.end(j))) return { value: out, next: j };
+      if (indent < col || !this.isDash(this.start(j) + col, this.end(j))) return this.leave({ value: out, next: j });
       i = j;
     }
   }
 
   private mapping(first: number, col: number): Read {
+    this.enter();
     const out: Record<string, unknown> = {};
     for (let i = first; ;) {
       const key = this.keyAt(i, col) ?? outside();
@@ -177,10 +193,10 @@ class Reader {
       const read = p >= end || this.text.charCodeAt(p) === HASH ? this.valueBelow(i, col, true) : this.inline(i, p, col);
       out[key.name] = read.value;
       const j = this.significant(read.next);
-      if (j >= this.lineCount) return { value: out, next: j };
+      if (j >= this.lineCount) return this.leave({ value: out, next: j });
       const indent = this.indent(j);
       if (indent > col || (indent === col && this.isDash(this.start(j) + col, this.end(j)))) outside();
-      if (indent < col) return { value: out, next: j };
+      if (indent < col) return this.leave({ value: out, next: j });
       i = j;
     }
   }
@@ -246,17 +262,18 @@ class Reader {
 
   /** A flow collection that closes on its line, of scalars and flow collections. */
   private flow(p: number, end: number): Inline {
+    this.enter();
     const seq = this.text.charAt(p) === '[';
     const close = seq ? ']' : '}';
     const items: unknown[] = [];
     const map: Record<string, unknown> = {};
     let k = this.spaces(p + 1, end);
-    if (this.text.charAt(k) === close) return { value: seq ? items : map, end: k + 1 };
+    if (this.text.charAt(k) === close) return this.leave({ value: seq ? items : map, end: k + 1 });
     for (;;) {
       k = seq ? this.flowSeqItem(k, end, items) : this.flowMapItem(k, end, map);
       k = this.spaces(k, end);
       const c = this.text.charAt(k);
-      if (c === close) return { value: seq ? items : map, end: k + 1 };
+      if (c === close) return this.leave({ value: seq ? items : map, end: k + 1 });
       if (c !== ',') outside();
       k = this.spaces(k + 1, end);
       if (this.text.charAt(k) === close || this.text.charAt(k) === ',') outside();
