@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
 import { splitDocuments } from '../../server/src/engine/chunks';
 import { readPlainYaml } from '../../server/src/engine/plainYaml';
+import { createEngine } from '../../server/src/services/validate';
+import { spanDisagreements } from '../helpers/spans';
 import { corpusRows, corpusSkipReason, readCorpusFile } from '../helpers/corpus';
 
 // The fast reader against `yaml` itself, on every YAML document of the corpus and on mutations of
@@ -72,6 +74,23 @@ const MUTATORS: readonly Mutation[] = [
   (s, r) => s.slice(0, spot(s, r)),
 ];
 
+const fast = createEngine();
+const slow = createEngine({ fastReader: false });
+
+/** The engine's diagnostics on a text with the fast reader and without it: '' when they are the same. */
+function engineDisagreement(name: string, text: string): { diagnostics: number; problem: string } {
+  const a = fast.validate(name, text);
+  const b = slow.validate(name, text);
+  fast.forget(name);
+  slow.forget(name);
+  try {
+    assert.deepStrictEqual(a, b);
+    return { diagnostics: b.length, problem: '' };
+  } catch (e) {
+    return { diagnostics: b.length, problem: e instanceof Error ? e.message.slice(0, 1500) : String(e) };
+  }
+}
+
 describe('the fast YAML reader agrees with yaml', { skip }, () => {
   it('on every document of the corpus, and reads most of them itself', () => {
     let accepted = 0;
@@ -96,10 +115,37 @@ describe('the fast YAML reader agrees with yaml', { skip }, () => {
     assert.ok(validAccepted >= 0.8 * validDocs, `the reader reads only ${validAccepted} of ${validDocs} valid documents`);
   });
 
+  it('places every path of every corpus document where yaml places it', () => {
+    const problems: string[] = [];
+    let known = 0;
+    for (const f of yamlFiles()) {
+      for (const chunk of splitDocuments(f.text)) {
+        const result = spanDisagreements(chunk.text);
+        known += result.known;
+        problems.push(...result.problems.map((p) => `${f.file} at offset ${chunk.start}: ${p}`));
+      }
+    }
+    assert.deepEqual(problems.slice(0, 10), []);
+    process.stdout.write(`# fast reader spans: ${known} placements agree with yaml's\n`);
+  });
+
+  it('gives the engine the same diagnostics as yaml alone, on every corpus file', () => {
+    const problems: string[] = [];
+    let diagnostics = 0;
+    for (const f of yamlFiles()) {
+      const d = engineDisagreement(f.file.split('/').pop() ?? f.file, f.text);
+      diagnostics += d.diagnostics;
+      if (d.problem !== '') problems.push(`${f.file}: ${d.problem}`);
+    }
+    assert.deepEqual(problems.slice(0, 5), []);
+    process.stdout.write(`# engine: the same ${diagnostics} diagnostics with and without the fast reader\n`);
+  });
+
   it(`on ${MUTATIONS} mutations of corpus documents`, () => {
     const seedTexts = yamlFiles().flatMap((f) => splitDocuments(f.text).map((c) => c.text)).filter((t) => t.length < 20_000);
     const problems: string[] = [];
     let accepted = 0;
+    let diagnostics = 0;
     for (let n = 0; n < MUTATIONS && problems.length < 5; n++) {
       const rnd = random(n + 1);
       let text = pick(seedTexts, rnd);
@@ -108,8 +154,16 @@ describe('the fast YAML reader agrees with yaml', { skip }, () => {
       const why = disagreement(text);
       if (readPlainYaml(text) !== undefined) accepted++;
       if (why !== '') problems.push(`seed ${n + 1}: ${why}\n--- text ---\n${text.slice(0, 3000)}`);
+      const spans = spanDisagreements(text).problems;
+      if (spans.length > 0) problems.push(`seed ${n + 1}: ${spans.slice(0, 3).join('; ')}\n--- text ---\n${text.slice(0, 3000)}`);
+      // Every fourth one through the engine both ways: mutations make findings to place.
+      if (n % 4 === 0) {
+        const engine = engineDisagreement('mutated.yaml', text);
+        diagnostics += engine.diagnostics;
+        if (engine.problem !== '') problems.push(`seed ${n + 1}, engine: ${engine.problem}\n--- text ---\n${text.slice(0, 3000)}`);
+      }
     }
     assert.deepEqual(problems, []);
-    process.stdout.write(`# fast reader: ${accepted} of ${MUTATIONS} mutated documents read (the rest left to yaml)\n`);
+    process.stdout.write(`# fast reader: ${accepted} of ${MUTATIONS} mutated documents read (the rest left to yaml); the engine gave the same ${diagnostics} diagnostics both ways\n`);
   });
 });

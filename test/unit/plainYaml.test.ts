@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
 import { plainScalarValue } from '../../server/src/engine/plainScalars';
 import { readPlainYaml } from '../../server/src/engine/plainYaml';
+import { spanDisagreements } from '../helpers/spans';
 
 // The fast reader is judged against `yaml` itself: a text it reads must be one `yaml` parses with
 // no error or warning, to the same value. test/corpus/plainYaml.test.ts does the same on the corpus.
@@ -19,6 +20,7 @@ function assertReadsLikeYaml(text: string): void {
   const fast = readPlainYaml(text);
   assert.ok(fast !== undefined, `the reader gave up on ${JSON.stringify(text)}`);
   assert.deepStrictEqual(fast.value, yamlValue(text), JSON.stringify(text));
+  assert.deepEqual(spanDisagreements(text).problems, [], `spans of ${JSON.stringify(text)}`);
 }
 
 /** Texts in the subset: each must be read, to yaml's value. */
@@ -137,6 +139,7 @@ describe('the fast YAML reader', () => {
       if (fast === undefined) continue;
       read++;
       assert.deepStrictEqual(fast.value, yamlValue(text), `seed ${seed}:\n${text}`);
+      assert.deepEqual(spanDisagreements(text).problems, [], `spans, seed ${seed}:\n${text}`);
     }
     // Most generated documents are in the subset; the count guards against a reader that gives up.
     assert.ok(read > total / 2, `only ${read} of ${total} generated documents were read`);

@@ -6,8 +6,8 @@ import { documentSyntaxIssues, type RawFix, type RawIssue } from '../services/ya
 import { splitDocuments } from './chunks';
 import { classify } from './classify';
 import { recoverUnderIndented } from './goYamlRecovery';
-import { locate, locateInString } from './locate';
-import { readPlainYaml } from './plainYaml';
+import { nodePlacement, spanPlacement, type Placement } from './placement';
+import { readPlainYaml, readPlainYamlSpans } from './plainYaml';
 import { schemaFindings } from './schemaFindings';
 import type { ExternalSchema } from './externalSchemas';
 import type { KindSchema, SchemaStore } from './schemaStore';
@@ -29,6 +29,8 @@ export interface EngineDeps {
   readonly onDocument?: (fileName: string, chunkText: string, kindKey: string | undefined, value: unknown) => void;
   /** The schema a document names by modeline or that the settings give its file, before its kind decides. */
   readonly association?: (fileName: string, chunkText: string) => ExternalSchema | undefined;
+  /** false: every document through `yaml` (plainYaml.ts's reader is on by default; tests compare both ways). */
+  readonly fastReader?: boolean;
 }
 
 /**
@@ -124,11 +126,12 @@ export class Engine {
   private checkDocument(text: string, name: string): readonly RawIssue[] {
     // Most documents are plain block YAML, which the fast reader turns into the value directly;
     // `yaml`'s nodes are then built only if a finding needs placing (or a rule asks for them).
-    const plain = readPlainYaml(text);
+    const plain = this.deps.fastReader === false ? undefined : readPlainYaml(text);
     if (plain !== undefined) {
       let parsed: Document.Parsed | undefined;
       const lazy = (): Document.Parsed => (parsed ??= parseDocument(text, PARSE_OPTIONS));
-      return this.checkValue(plain.value, lazy, [], { text, name }, (o) => o, true);
+      const placement = spanPlacement(() => readPlainYamlSpans(text), lazy, plain.value, text);
+      return this.checkValue(plain.value, lazy, placement, [], { text, name }, (o) => o, true);
     }
     const doc = parseDocument(text, PARSE_OPTIONS);
     if (doc.errors.length === 0) return this.checkParsed(doc, documentSyntaxIssues(doc), { text, name }, (o) => o);
@@ -158,11 +161,11 @@ export class Engine {
       const message = e instanceof Error ? e.message : String(e);
       return [...issues, { code: 'MLW0004', start: 0, end: Math.min(source.text.length, 1), message: `Not validated: ${message}` }];
     }
-    return this.checkValue(value, () => doc, issues, source, map, fixable);
+    return this.checkValue(value, () => doc, nodePlacement(() => doc, source.text), issues, source, map, fixable);
   }
 
   /** Schema and rules on a document's value; `docOf` gives its nodes, asked for only when needed. */
-  private checkValue(value: unknown, docOf: () => Document.Parsed, issues: RawIssue[], source: { text: string; name: string }, map: (offset: number) => number, fixable: boolean): readonly RawIssue[] {
+  private checkValue(value: unknown, docOf: () => Document.Parsed, placement: Placement, issues: RawIssue[], source: { text: string; name: string }, map: (offset: number) => number, fixable: boolean): readonly RawIssue[] {
     const { text, name } = source;
     const chosen = this.deps.association?.(name, text);
     if (chosen?.problem !== undefined) issues.push({ code: 'MLW0103', start: 0, end: Math.min(text.length, 1), message: chosen.problem });
@@ -171,7 +174,7 @@ export class Engine {
     const findings = this.schemaCheck(value, ctx, chosen?.schema);
     if (ctx !== undefined) for (const rule of this.deps.rulesFor(ctx.kindKey)) findings.push(...rule(ctx));
     if (findings.length === 0) return issues;
-    return this.place(docOf(), issues, withoutSuperseded(findings), source, map, fixable);
+    return this.place(placement, issues, withoutSuperseded(findings), source, map, fixable);
   }
 
   /** Schema findings: a schema named by modeline or settings wins over the one of the document's kind. */
@@ -183,11 +186,11 @@ export class Engine {
   }
 
   /** The findings as issues at offsets of the chunk. */
-  private place(doc: Document.Parsed, issues: RawIssue[], findings: readonly Finding[], source: { text: string }, map: (offset: number) => number, fixable: boolean): readonly RawIssue[] {
+  private place(placement: Placement, issues: RawIssue[], findings: readonly Finding[], source: { text: string }, map: (offset: number) => number, fixable: boolean): readonly RawIssue[] {
     const { text } = source;
     for (const f of findings) {
-      const [start, end] = f.part === undefined ? locate(doc, f.path, f.target) : locateInString(doc, text, f.path, f.part.index, f.part.length);
-      const fix = fixable && f.fix !== undefined ? placeFix(doc, text, f.fix) : undefined;
+      const [start, end] = f.part === undefined ? placement.at(f.path, f.target) : placement.inString(f.path, f.part.index, f.part.length);
+      const fix = fixable && f.fix !== undefined ? placeFix(placement, text, f.fix) : undefined;
       issues.push({ code: f.code, start: map(start), end: map(end), message: f.message, ...(fix === undefined ? {} : { fix }) });
     }
     return issues;
@@ -204,18 +207,18 @@ function withoutSuperseded(findings: readonly Finding[]): Finding[] {
 }
 
 /** The edits of a fix as offsets in the chunk's text. */
-function placeFix(doc: Document.Parsed, text: string, fix: Fix): RawFix {
+function placeFix(placement: Placement, text: string, fix: Fix): RawFix {
   const edits = fix.edits.map((e) => {
     if (e.at === 'lineStart') {
       // Inserted lines take the indentation of the key they go before.
-      const [keyStart] = locate(doc, e.path, 'key');
+      const [keyStart] = placement.at(e.path, 'key');
       const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
       const indent = ' '.repeat(keyStart - lineStart);
       const lines = e.text.split('\n');
       const indented = lines.map((l, i) => (l === '' && i === lines.length - 1 ? l : indent + l)).join('\n');
       return { start: keyStart, end: keyStart, text: indented.slice(indent.length) + indent };
     }
-    const [start, end] = locate(doc, e.path, e.at);
+    const [start, end] = placement.at(e.path, e.at);
     return { start, end, text: e.text };
   });
   return { title: fix.title, edits };

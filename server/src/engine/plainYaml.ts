@@ -14,6 +14,7 @@
 // with no error or warning from `yaml`: test/unit/plainYaml.test.ts checks this on generated
 // documents, test/corpus/plainYaml.test.ts on every document of the corpus and on mutations of them.
 import { chomped, folded, hasUnsupportedCharacter, keyName, outside, OutsideSubset, plainScalarValue, quotedScalar } from './plainScalars';
+import { UNKNOWN_SPAN, type SpanEntry, type SpanNode } from './spans';
 
 /** A document marker (`---`, `...`) at the start of a line. */
 const MARKER = /^(?:---|\.\.\.)(?:[ \n]|$)/;
@@ -30,16 +31,38 @@ const MAX_DEPTH = 256;
 /** Implicit keys longer than 1024 characters are an error in `yaml`; well before that, they are left to it. */
 const MAX_KEY_LENGTH = 1000;
 
-/** A value read from a line, and the line after it. */
+/** A value read from a line, and the line after it; its span when the reader records them. */
 interface Read {
   readonly value: unknown;
   readonly next: number;
+  readonly span?: SpanNode | undefined;
 }
 
-/** A value read from within a line, and the offset after it. */
+/** A value read from within a line, and the offset after it; its span when the reader records them. */
 interface Inline {
   readonly value: unknown;
   readonly end: number;
+  readonly span?: SpanNode | undefined;
+}
+
+/** A mapping key: the property name of the value, the text yaml's locate finds it by, its span, the offset after its `:`. */
+interface Key {
+  readonly name: string;
+  readonly locateName: string;
+  readonly start: number;
+  readonly end: number;
+  readonly after: number;
+}
+
+/** The spans of a flow collection's entries, while it is read. */
+interface Spans {
+  readonly items: SpanNode[];
+  readonly keys: Map<string, SpanEntry>;
+}
+
+/** The text yaml's locate reads a scalar key as: String() of its value (a null key is 'null'). */
+function locateName(value: unknown): string {
+  return value === null ? 'null' : keyName(value);
 }
 
 class Reader {
@@ -53,7 +76,11 @@ class Reader {
   /** Collections open around the one being read. */
   private depth = 0;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Whether to record each node's span (to place findings without yaml's nodes). */
+    private readonly spans = false,
+  ) {
     let start = 0;
     while (start < text.length) {
       const nl = text.indexOf('\n', start);
@@ -86,16 +113,32 @@ class Reader {
 
   document(): unknown {
     let i = this.significant(0);
+    // With a `---` and nothing after it, yaml's document holds an empty value where the marker's line ends.
+    let empty: SpanNode | undefined;
     if (i < this.lineCount && this.indent(i) === 0 && MARKER.test(this.text.slice(this.start(i), this.start(i) + 4))) {
       if (this.text.startsWith('...', this.start(i))) outside();
       this.restIsComment(this.start(i) + 3, this.end(i));
+      const after = this.spaces(this.start(i) + 3, this.end(i));
+      empty = this.leaf(after, after);
       i = this.significant(i + 1);
     }
     for (let k = i; k < this.lineCount; k++) if (this.indent(k) === 0 && MARKER.test(this.text.slice(this.start(k), this.start(k) + 4))) outside();
-    if (i >= this.lineCount) return null;
+    if (i >= this.lineCount) {
+      this.rootSpan = empty;
+      return null;
+    }
     const root = this.blockNode(i, this.indent(i));
     if (this.significant(root.next) < this.lineCount) outside();
+    this.rootSpan = root.span;
     return root.value;
+  }
+
+  /** The root's span, once document() has read it (when recording). */
+  rootSpan: SpanNode | undefined;
+
+  /** A span to record, or nothing when not recording. */
+  private leaf(start: number, end: number): SpanNode | undefined {
+    return this.spans ? { start, end } : undefined;
   }
 
   /** The first line at or after `i` that is not blank or a comment (lineCount if none). */
@@ -136,22 +179,23 @@ class Reader {
     return outside();
   }
 
-  /** The value after a key's `:` or an entry's `-` that ends its line (or a comment does). */
-  private valueBelow(i: number, col: number, sequenceAtSameColumn: boolean): Read {
+  /** The value after a key's `:` or an entry's `-` that ends its line at `p` (or a comment does). */
+  private valueBelow(i: number, p: number, col: number, sequenceAtSameColumn: boolean): Read {
     const j = this.significant(i + 1);
     if (j < this.lineCount) {
       const indent = this.indent(j);
       if (indent > col) return this.blockNode(j, indent);
       if (sequenceAtSameColumn && indent === col && this.isDash(this.start(j) + col, this.end(j))) return this.sequence(j, col);
     }
-    return { value: null, next: i + 1 };
+    // yaml places an empty value where its line's text ends (before any comment).
+    return { value: null, next: i + 1, span: this.leaf(p, p) };
   }
 
   /** One entry's value, after its `-` and spaces at offset `p` of line `i` (the `-` at column `col`). */
   private entry(i: number, p: number, col: number): Read {
     const end = this.end(i);
     const column = p - this.start(i);
-    if (p >= end || this.text.charCodeAt(p) === HASH) return this.valueBelow(i, col, false);
+    if (p >= end || this.text.charCodeAt(p) === HASH) return this.valueBelow(i, p, col, false);
     if (this.isDash(p, end)) return this.sequence(i, column);
     if (this.keyAt(i, column) !== undefined) return this.mapping(i, column);
     return this.inline(i, p, col);
@@ -170,14 +214,17 @@ class Reader {
   private sequence(first: number, col: number): Read {
     this.enter();
     const out: unknown[] = [];
+    const items: SpanNode[] | undefined = this.spans ? [] : undefined;
+    const span = items === undefined ? undefined : { start: this.start(first) + col, end: undefined, items };
     for (let i = first; ;) {
       const read = this.entry(i, this.spaces(this.start(i) + col + 1, this.end(i)), col);
       out.push(read.value);
+      items?.push(read.span ?? UNKNOWN_SPAN);
       const j = this.significant(read.next);
-      if (j >= this.lineCount) return this.leave({ value: out, next: j });
+      if (j >= this.lineCount) return this.leave({ value: out, next: j, span });
       const indent = this.indent(j);
       if (indent > col) outside();
-      if (indent < col || !this.isDash(this.start(j) + col, this.end(j))) return this.leave({ value: out, next: j });
+      if (indent < col || !this.isDash(this.start(j) + col, this.end(j))) return this.leave({ value: out, next: j, span });
       i = j;
     }
   }
@@ -185,27 +232,35 @@ class Reader {
   private mapping(first: number, col: number): Read {
     this.enter();
     const out: Record<string, unknown> = {};
+    const keys: Map<string, SpanEntry> | undefined = this.spans ? new Map() : undefined;
+    const span = keys === undefined ? undefined : { start: this.start(first) + col, end: undefined, keys };
     for (let i = first; ;) {
       const key = this.keyAt(i, col) ?? outside();
       if (key.name === '__proto__' || Object.hasOwn(out, key.name)) outside();
-      const end = this.end(i);
-      const p = this.spaces(key.after, end);
-      const read = p >= end || this.text.charCodeAt(p) === HASH ? this.valueBelow(i, col, true) : this.inline(i, p, col);
+      const read = this.valueOf(i, key, col);
       out[key.name] = read.value;
+      keys?.set(key.locateName, { key: [key.start, key.end], value: read.span ?? UNKNOWN_SPAN });
       const j = this.significant(read.next);
-      if (j >= this.lineCount) return this.leave({ value: out, next: j });
+      if (j >= this.lineCount) return this.leave({ value: out, next: j, span });
       const indent = this.indent(j);
       if (indent > col || (indent === col && this.isDash(this.start(j) + col, this.end(j)))) outside();
-      if (indent < col) return this.leave({ value: out, next: j });
+      if (indent < col) return this.leave({ value: out, next: j, span });
       i = j;
     }
+  }
+
+  /** The value of a mapping entry whose key is on line `i`, in a mapping at column `col`. */
+  private valueOf(i: number, key: Key, col: number): Read {
+    const end = this.end(i);
+    const p = this.spaces(key.after, end);
+    return p >= end || this.text.charCodeAt(p) === HASH ? this.valueBelow(i, p, col, true) : this.inline(i, p, col);
   }
 
   /**
    * The key of a mapping entry at column `col` of line `i` (as the property name `yaml` gives it)
    * and the offset after its `:`; undefined when the line has no key there.
    */
-  private keyAt(i: number, col: number): { name: string; after: number } | undefined {
+  private keyAt(i: number, col: number): Key | undefined {
     const start = this.start(i) + col;
     const end = this.end(i);
     const first = this.text.charAt(start);
@@ -216,7 +271,8 @@ class Reader {
     const raw = this.text.slice(start, colon);
     // `yaml` keeps the spaces of `key :` in the key: left to it, as is a merge key.
     if (raw === '<<' || raw.length > MAX_KEY_LENGTH || raw.endsWith(' ')) outside();
-    return { name: keyName(plainScalarValue(raw)), after: colon + 1 };
+    const value = plainScalarValue(raw);
+    return { name: keyName(value), locateName: locateName(value), start, end: colon, after: colon + 1 };
   }
 
   /** The offset of the `:` (followed by a space or the end) that ends a plain key, unless a comment comes first. */
@@ -229,12 +285,12 @@ class Reader {
     return undefined;
   }
 
-  private quotedKey(start: number, end: number): { name: string; after: number } | undefined {
+  private quotedKey(start: number, end: number): Key | undefined {
     const q = quotedScalar(this.text, start, end);
     const p = this.spaces(q.end, end);
     if (this.text.charCodeAt(p) !== COLON || (p + 1 < end && this.text.charCodeAt(p + 1) !== SPACE)) return undefined;
     if (q.value.length > MAX_KEY_LENGTH) outside();
-    return { name: q.value, after: p + 1 };
+    return { name: q.value, locateName: q.value, start, end: q.end, after: p + 1 };
   }
 
   /** A scalar or flow collection that starts at offset `p` of line `i`, in a node at column `parent`. */
@@ -243,21 +299,28 @@ class Reader {
     const first = this.text.charAt(p);
     if (first === '|' || first === '>') return this.blockScalar(i, p, parent);
     if (first === '"' || first === "'" || first === '[' || first === '{') {
-      const read = first === '"' || first === "'" ? quotedScalar(this.text, p, end) : this.flow(p, end);
+      const read = first === '"' || first === "'" ? this.quoted(p, end) : this.flow(p, end);
       this.restIsComment(read.end, end);
-      return { value: read.value, next: i + 1 };
+      return { value: read.value, next: i + 1, span: read.span };
     }
     if (RESERVED_START.has(first) || this.isDash(p, end)) outside();
-    return { value: this.plain(p, end), next: i + 1 };
+    const plain = this.plain(p, end);
+    return { value: plain.value, next: i + 1, span: plain.span };
+  }
+
+  private quoted(p: number, end: number): Inline {
+    const q = quotedScalar(this.text, p, end);
+    return { value: q.value, end: q.end, span: this.leaf(p, q.end) };
   }
 
   /** A plain scalar from `p` to the end of its line or a comment. */
-  private plain(p: number, end: number): unknown {
+  private plain(p: number, end: number): Inline {
     let stop = p;
     while (stop < end && !(this.text.charCodeAt(stop) === HASH && this.text.charCodeAt(stop - 1) === SPACE)) stop++;
-    const s = this.text.slice(p, this.trimSpaces(p, stop));
+    const to = this.trimSpaces(p, stop);
+    const s = this.text.slice(p, to);
     if (s === '<<' || s.endsWith(':') || s.includes(': ')) outside();
-    return plainScalarValue(s);
+    return { value: plainScalarValue(s), end: to, span: this.leaf(p, to) };
   }
 
   /** A flow collection that closes on its line, of scalars and flow collections. */
@@ -267,32 +330,39 @@ class Reader {
     const close = seq ? ']' : '}';
     const items: unknown[] = [];
     const map: Record<string, unknown> = {};
+    const spans: Spans | undefined = this.spans ? { items: [], keys: new Map() } : undefined;
+    const done = (at: number): Inline => {
+      const span = spans === undefined ? undefined : { start: p, end: at, ...(seq ? { items: spans.items } : { keys: spans.keys }) };
+      return this.leave({ value: seq ? items : map, end: at, span });
+    };
     let k = this.spaces(p + 1, end);
-    if (this.text.charAt(k) === close) return this.leave({ value: seq ? items : map, end: k + 1 });
+    if (this.text.charAt(k) === close) return done(k + 1);
     for (;;) {
-      k = seq ? this.flowSeqItem(k, end, items) : this.flowMapItem(k, end, map);
+      k = seq ? this.flowSeqItem(k, end, items, spans) : this.flowMapItem(k, end, map, spans);
       k = this.spaces(k, end);
       const c = this.text.charAt(k);
-      if (c === close) return this.leave({ value: seq ? items : map, end: k + 1 });
+      if (c === close) return done(k + 1);
       if (c !== ',') outside();
       k = this.spaces(k + 1, end);
       if (this.text.charAt(k) === close || this.text.charAt(k) === ',') outside();
     }
   }
 
-  private flowSeqItem(p: number, end: number, items: unknown[]): number {
+  private flowSeqItem(p: number, end: number, items: unknown[], spans: Spans | undefined): number {
     const item = this.flowItem(p, end);
     items.push(item.value);
+    spans?.items.push(item.span ?? UNKNOWN_SPAN);
     return item.end;
   }
 
-  private flowMapItem(p: number, end: number, map: Record<string, unknown>): number {
+  private flowMapItem(p: number, end: number, map: Record<string, unknown>, spans: Spans | undefined): number {
     const key = this.flowItem(p, end);
     if (this.text.charAt(key.end) !== ':' || this.text.charAt(key.end + 1) !== ' ') outside();
     const name = keyName(key.value);
     if (key.plain === '<<' || name === '__proto__' || Object.hasOwn(map, name)) outside();
     const value = this.flowItem(this.spaces(key.end + 1, end), end);
     map[name] = value.value;
+    spans?.keys.set(key.plain === undefined ? name : locateName(key.value), { key: [p, key.end], value: value.span ?? UNKNOWN_SPAN });
     return value.end;
   }
 
@@ -300,11 +370,11 @@ class Reader {
   private flowItem(p: number, end: number): Inline & { plain?: string } {
     const first = this.text.charAt(p);
     if (first === '[' || first === '{') return this.flow(p, end);
-    if (first === '"' || first === "'") return quotedScalar(this.text, p, end);
+    if (first === '"' || first === "'") return this.quoted(p, end);
     if (RESERVED_START.has(first) || (first === '-' && (p + 1 >= end || ' ,[]{}'.includes(this.text.charAt(p + 1))))) outside();
     const raw = this.text.slice(p, this.trimSpaces(p, this.flowPlainEnd(p, end)));
     if (raw === '') outside();
-    return { value: plainScalarValue(raw), end: p + raw.length, plain: raw };
+    return { value: plainScalarValue(raw), end: p + raw.length, plain: raw, span: this.leaf(p, p + raw.length) };
   }
 
   /** Where a plain scalar of a flow collection stops: at `,` `]` `}`, or at the `: ` after a key (the caller checks). */
@@ -340,7 +410,9 @@ class Reader {
     const { lines, last, next } = this.blockLines(first, indent, isFolded);
     const body = lines.slice(0, last - first + 1);
     const text = isFolded ? folded(body) : body.join('\n');
-    return { value: chomped(text, chomp, lines.length - body.length), next };
+    // yaml's range ends after the last line break it keeps: the last content line's, or with `+` the trailing empty lines'.
+    const span = this.leaf(p, chomp === '+' ? this.start(next) : this.end(last) + 1);
+    return { value: chomped(text, chomp, lines.length - body.length), next, span };
   }
 
   /** The lines of a block scalar's body from line `first`, without `indent`; `last` is its last non-empty line. */
@@ -370,6 +442,22 @@ export function readPlainYaml(text: string): { value: unknown } | undefined {
   if (hasUnsupportedCharacter(text)) return undefined;
   try {
     return { value: new Reader(text).document() };
+  } catch (e) {
+    if (e instanceof OutsideSubset) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * The spans of a document readPlainYaml reads (see spans.ts): where each node is, for placing
+ * findings. A second pass, made only for documents that have findings.
+ */
+export function readPlainYamlSpans(text: string): SpanNode | undefined {
+  if (hasUnsupportedCharacter(text)) return undefined;
+  try {
+    const reader = new Reader(text, true);
+    reader.document();
+    return reader.rootSpan;
   } catch (e) {
     if (e instanceof OutsideSubset) return undefined;
     throw e;

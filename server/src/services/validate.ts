@@ -28,10 +28,12 @@ export interface EngineOptions {
   readonly userCrds?: UserCrdSchemas;
   /** Told of each parsed document (the workspace index reuses them). */
   readonly onDocument?: (fileName: string, chunkText: string, kindKey: string | undefined, value: unknown) => void;
+  /** false: parse every document with `yaml`, not the fast reader first (see engine.ts). */
+  readonly fastReader?: boolean;
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
-  const { schemaDir = findSchemaDir(__dirname), precompiledDir = join(__dirname, 'validators'), workspace, associations, externalSchemas, userCrds, onDocument } = options;
+  const { schemaDir = findSchemaDir(__dirname), precompiledDir = join(__dirname, 'validators'), workspace, associations, externalSchemas, userCrds, onDocument, fastReader } = options;
   const association = associations === undefined || externalSchemas === undefined
     ? undefined
     : (fileName: string, chunkText: string): ExternalSchema | undefined => {
@@ -44,6 +46,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...(workspace === undefined ? {} : { workspace }),
     ...(association === undefined ? {} : { association }),
     ...(onDocument === undefined ? {} : { onDocument }),
+    ...(fastReader === undefined ? {} : { fastReader }),
   });
 }
 
