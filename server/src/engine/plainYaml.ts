@@ -75,6 +75,8 @@ class Reader {
   private readonly unterminated: boolean;
   /** Collections open around the one being read. */
   private depth = 0;
+  /** The root's span, once document() has read it (when recording). */
+  rootSpan: SpanNode | undefined;
 
   constructor(
     private readonly text: string,
@@ -132,9 +134,6 @@ class Reader {
     this.rootSpan = root.span;
     return root.value;
   }
-
-  /** The root's span, once document() has read it (when recording). */
-  rootSpan: SpanNode | undefined;
 
   /** A span to record, or nothing when not recording. */
   private leaf(start: number, end: number): SpanNode | undefined {
