@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { performance } from 'node:perf_hooks';
 import { createEngine } from '../../server/src/services/validate';
 import { corpusRows, corpusSkipReason, readCorpusFile } from '../helpers/corpus';
+import { random } from '../helpers/random';
 
 // A hang and crash guard, not a benchmark: thousands of mutated manifests through the engine.
 // Each must come back, within 2 s, with diagnostics whose ranges lie inside the text.
@@ -13,17 +14,6 @@ const MUTATIONS = 2400;
 const LIMIT_MS = 2000;
 const skip = corpusSkipReason();
 
-/** A small deterministic generator (mulberry32), so a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FRAGMENTS = ['{', '}', '[', ']', '"', "'", ': ', '- ', '&a ', '*a', '<<: *a', '!!binary ', '---\n', '...\n', '\t', '#', '|', '>-', '%YAML 1.2\n', 'null', '1.5', '500m', '"2"', '\u0000', '\ufeff', '😀', 'nvidia.com/gpu: 3', 'replicas: -1'];
 

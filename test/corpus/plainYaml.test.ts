@@ -6,6 +6,7 @@ import { readPlainYaml } from '../../server/src/engine/plainYaml';
 import { createEngine } from '../../server/src/services/validate';
 import { spanDisagreements } from '../helpers/spans';
 import { corpusRows, corpusSkipReason, readCorpusFile } from '../helpers/corpus';
+import { random } from '../helpers/random';
 
 // The fast reader against `yaml` itself, on every YAML document of the corpus and on mutations of
 // them: wherever the reader returns a value, `yaml` must parse the same text with no error and no
@@ -39,17 +40,6 @@ function disagreement(text: string): string {
   return '';
 }
 
-/** mulberry32: deterministic, so a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces that probe the reader's edges: indicators, quotes and escapes, block scalar headers,
 // comments, keys that are not strings, indentation.

@@ -95,10 +95,15 @@ export function nodeAt(doc: Document.Parsed, path: ValuePath): unknown {
  * the source does not show it as written.
  */
 export function locateInString(doc: Document.Parsed, text: string, path: ValuePath, index: number, length: number): Span {
-  const [start, end] = locate(doc, path, 'value');
   const node = nodeAt(doc, path);
   const value = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
-  if (value === undefined || index < 0 || length <= 0 || index + length > value.length) return [start, end];
+  return partSpan(locate(doc, path, 'value'), text, value, index, length);
+}
+
+/** Within `whole`, the span of value[index, index + length) as the source writes it (see locateInString). */
+export function partSpan(whole: Span, text: string, value: string | undefined, index: number, length: number): Span {
+  const [start, end] = whole;
+  if (value === undefined || index < 0 || length <= 0 || index + length > value.length) return whole;
   const needle = value.slice(index, index + length);
   let nth = 0;
   for (let i = value.indexOf(needle); i >= 0 && i < index; i = value.indexOf(needle, i + 1)) nth++;

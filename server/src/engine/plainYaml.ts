@@ -174,8 +174,8 @@ class Reader {
   /** A collection that starts its own line at column `col` (a scalar there is left to `yaml`). */
   private blockNode(i: number, col: number): Read {
     if (this.isDash(this.start(i) + col, this.end(i))) return this.sequence(i, col);
-    if (this.keyAt(i, col) !== undefined) return this.mapping(i, col);
-    return outside();
+    const key = this.keyAt(i, col);
+    return key === undefined ? outside() : this.mapping(i, col, key);
   }
 
   /** The value after a key's `:` or an entry's `-` that ends its line at `p` (or a comment does). */
@@ -196,8 +196,8 @@ class Reader {
     const column = p - this.start(i);
     if (p >= end || this.text.charCodeAt(p) === HASH) return this.valueBelow(i, p, col, false);
     if (this.isDash(p, end)) return this.sequence(i, column);
-    if (this.keyAt(i, column) !== undefined) return this.mapping(i, column);
-    return this.inline(i, p, col);
+    const key = this.keyAt(i, column);
+    return key === undefined ? this.inline(i, p, col) : this.mapping(i, column, key);
   }
 
   /** Counts one more level of nesting, giving up past MAX_DEPTH; `leave` counts it back. */
@@ -228,13 +228,14 @@ class Reader {
     }
   }
 
-  private mapping(first: number, col: number): Read {
+  /** A block mapping whose first key, `firstKey`, is at column `col` of line `first`. */
+  private mapping(first: number, col: number, firstKey: Key): Read {
     this.enter();
     const out: Record<string, unknown> = {};
     const keys: Map<string, SpanEntry> | undefined = this.spans ? new Map() : undefined;
     const span = keys === undefined ? undefined : { start: this.start(first) + col, end: undefined, keys };
     for (let i = first; ;) {
-      const key = this.keyAt(i, col) ?? outside();
+      const key = i === first ? firstKey : (this.keyAt(i, col) ?? outside());
       if (key.name === '__proto__' || Object.hasOwn(out, key.name)) outside();
       const read = this.valueOf(i, key, col);
       out[key.name] = read.value;
@@ -438,9 +439,16 @@ class Reader {
  * of the file); undefined otherwise, and then the caller parses with `yaml`.
  */
 export function readPlainYaml(text: string): { value: unknown } | undefined {
+  const reader = read(text, false);
+  return reader === undefined ? undefined : { value: reader.value };
+}
+
+/** A finished reading of the text, or undefined when it is outside the subset. */
+function read(text: string, spans: boolean): { value: unknown; reader: Reader } | undefined {
   if (hasUnsupportedCharacter(text)) return undefined;
+  const reader = new Reader(text, spans);
   try {
-    return { value: new Reader(text).document() };
+    return { value: reader.document(), reader };
   } catch (e) {
     if (e instanceof OutsideSubset) return undefined;
     throw e;
@@ -452,13 +460,5 @@ export function readPlainYaml(text: string): { value: unknown } | undefined {
  * findings. A second pass, made only for documents that have findings.
  */
 export function readPlainYamlSpans(text: string): SpanNode | undefined {
-  if (hasUnsupportedCharacter(text)) return undefined;
-  try {
-    const reader = new Reader(text, true);
-    reader.document();
-    return reader.rootSpan;
-  } catch (e) {
-    if (e instanceof OutsideSubset) return undefined;
-    throw e;
-  }
+  return read(text, true)?.reader.rootSpan;
 }

@@ -1,4 +1,4 @@
-import type { Span } from './locate';
+import { partSpan, type Span } from './locate';
 import type { Target, ValuePath } from './types';
 
 // Where the nodes of a document read by the fast reader (plainYaml.ts) are, to place findings
@@ -56,12 +56,18 @@ export function locateSpans(root: SpanNode | undefined, path: ValuePath, target:
   return target === 'value' ? spanOf(node) : (keySpan ?? spanOf(node));
 }
 
-/** The value at a path of the document's value, as locate.ts's nodeAt finds its node; 'unknown' for a key yaml names otherwise. */
+/** A path valueAt cannot follow as yaml's locate does. */
+const UNKNOWN = Symbol('unknown');
+
+/**
+ * The value at a path of the document's value, as locate.ts's nodeAt finds its node (lists by
+ * number only, own keys only); UNKNOWN for a key yaml names otherwise.
+ */
 function valueAt(value: unknown, path: ValuePath): unknown {
   let cur = value;
   for (const segment of path) {
     // A null key is '' in the value and 'null' to yaml's locate: leave such paths to yaml.
-    if (segment === '' || segment === 'null') return 'unknown';
+    if (segment === '' || segment === 'null') return UNKNOWN;
     if (Array.isArray(cur)) cur = typeof segment === 'number' ? (cur as unknown[])[segment] : undefined;
     else if (typeof cur === 'object' && cur !== null && Object.hasOwn(cur, String(segment))) cur = (cur as Record<string, unknown>)[String(segment)];
     else return undefined;
@@ -77,18 +83,6 @@ function valueAt(value: unknown, path: ValuePath): unknown {
 export function locateInStringSpans(root: SpanNode | undefined, value: unknown, text: string, path: ValuePath, index: number, length: number): Span | undefined {
   const whole = locateSpans(root, path, 'value');
   const at = valueAt(value, path);
-  if (whole === undefined || at === 'unknown') return undefined;
-  const [start, end] = whole;
-  const str = typeof at === 'string' ? at : undefined;
-  if (str === undefined || index < 0 || length <= 0 || index + length > str.length) return whole;
-  const needle = str.slice(index, index + length);
-  let nth = 0;
-  for (let i = str.indexOf(needle); i >= 0 && i < index; i = str.indexOf(needle, i + 1)) nth++;
-  const source = text.slice(start, end);
-  let found = -1;
-  for (let k = 0; k <= nth; k++) {
-    found = source.indexOf(needle, found + 1);
-    if (found < 0) return whole;
-  }
-  return [start + found, start + found + length];
+  if (whole === undefined || at === UNKNOWN) return undefined;
+  return partSpan(whole, text, typeof at === 'string' ? at : undefined, index, length);
 }
