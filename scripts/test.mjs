@@ -4,17 +4,22 @@
 //   node scripts/test.mjs e2e      build and the e2e suites only
 // Each suite runs under node's test runner, which ends with its own pass/fail summary.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, ensureCodeServer } from './lib/codeServer.mjs';
 
 const only = process.argv[2];
 const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
-const testFiles = (...dirs) =>
-  dirs.flatMap((d) => readdirSync(join(ROOT, 'test', d)).filter((f) => f.endsWith('.test.ts')).map((f) => join('test', d, f)));
+/** The test files of these folders under test/; a folder without any is an error (node --test would search the whole tree). */
+const testFiles = (...dirs) => {
+  const files = dirs.filter((d) => existsSync(join(ROOT, 'test', d))).flatMap((d) => readdirSync(join(ROOT, 'test', d)).filter((f) => f.endsWith('.test.ts')).map((f) => join('test', d, f)));
+  if (files.length === 0) throw new Error(`no test files in test/${dirs.join(', test/')}`);
+  return files;
+};
 
 const steps = [];
-const step = (name, command, args, env = {}) => steps.push({ name, run: () => spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } }) });
+// A suite's arguments are a function when they list test files: found when the step runs.
+const step = (name, command, args, env = {}) => steps.push({ name, run: () => spawnSync(command, typeof args === 'function' ? args() : args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } }) });
 const fn = (name, f) => steps.push({ name, run: () => { f(); return { status: 0 }; } });
 
 if (only !== 'e2e') {
@@ -23,14 +28,18 @@ if (only !== 'e2e') {
 }
 step('build', process.execPath, ['scripts/build.mjs']);
 if (only !== 'e2e') {
-  step('unit, server, CLI and corpus tests', process.execPath, ['--import', 'tsx', '--test', ...testFiles('unit', 'server', 'cli', 'corpus')]);
+  step('unit, server, CLI and corpus tests', process.execPath, () => ['--import', 'tsx', '--test', ...testFiles('unit', 'server', 'cli', 'corpus')]);
   // Jobs on real MPI and a real one-node Slurm: one file at a time (they share the machine's cores).
-  step('job tests (MPICH, Open MPI, Slurm)', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('jobs')]);
+  step('job tests (MPICH, Open MPI, Slurm)', process.execPath, () => ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('jobs')]);
+  // native/: CPU builds under MPICH and Open MPI with their numerical checks, CUDA builds compiled with nvcc.
+  step('native workload tests (MPICH, Open MPI, nvcc)', process.execPath, () => ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('native')]);
+  // GPU metric sources against real services on loopback (Prometheus scraping a node exporter).
+  step('GPU metric source tests (Prometheus, node exporter)', process.execPath, () => ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('gpu')]);
 }
 if (only !== 'unit') {
   fn('e2e tools', ensureCodeServer);
   // One workbench at a time: two code-servers on two cores make both slow.
-  step('e2e tests (code-server + chromium)', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('e2e')]);
+  step('e2e tests (code-server + chromium)', process.execPath, () => ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('e2e')]);
 }
 
 const t0 = Date.now();
