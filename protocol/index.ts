@@ -6,3 +6,5 @@
 export type * from './lsp';
 export type * from './cli';
 export type * from './jobs';
+export type * from './gpu';
+export type * from './registry';
