@@ -100,7 +100,7 @@ describe('MLW3001 nccl-env-name', () => {
 describe('MLW3002 nccl-env-value', () => {
   it('flags a value outside a documented set, with the closest one', () => {
     expectOne(job(envVar('NCCL_DEBUG', 'INFOO')), 'MLW3002', 14, 25, "Did you mean 'INFO'?");
-    const d = expectOne(job(envVar('NCCL_PROTO', 'LL129')), 'MLW3002', 14, 25, "Did you mean 'LL128'?");
+    const d = expectOne(job(envVar('NCCL_PROTO', 'LL129')), 'MLW3005', 14, 25, "Did you mean 'LL128'?");
     assert.match(msg(d), /LL, LL128, Simple/);
   });
 
@@ -113,7 +113,7 @@ describe('MLW3002 nccl-env-value', () => {
   it('flags a level in the wrong case, a size with a unit and an integer out of range', () => {
     expectOne(job(envVar('NCCL_P2P_LEVEL', 'nvl')), 'MLW3002', 14, 25, "Write 'NVL'");
     expectOne(job(envVar('NCCL_BUFFSIZE', '4M')), 'MLW3002', 14, 25, 'Write 4194304.');
-    expectOne(job(envVar('NCCL_IB_RETRY_CNT', '"9"')), 'MLW3002', 14, 25, 'from 0 to 7');
+    expectOne(job(envVar('NCCL_IB_RETRY_CNT', '"9"')), 'MLW3005', 14, 25, 'from 0 to 7');
   });
 
   it('accepts documented forms, case-insensitive lists and values filled in by Kubernetes', () => {
@@ -201,20 +201,20 @@ describe('checkEnvVariable', () => {
     assert.deepEqual(codes('NCCL_PROTO', 'll,simple'), []);
     assert.deepEqual(codes('NCCL_ALGO', 'ring,tree'), []);
     assert.deepEqual(codes('NCCL_ALGO', 'allreduce:^tree'), []);
-    assert.deepEqual(codes('NCCL_ALGO', 'collnet'), ['MLW3002']);
-    assert.deepEqual(codes('NCCL_ALGO', 'allreduc:tree'), ['MLW3002']);
+    assert.deepEqual(codes('NCCL_ALGO', 'collnet'), ['MLW3005']);
+    assert.deepEqual(codes('NCCL_ALGO', 'allreduc:tree'), ['MLW3005']);
     assert.deepEqual(codes('NCCL_DEBUG_SUBSYS', 'INIT,^COLL'), ['MLW3002']);
     assert.deepEqual(codes('NCCL_DEBUG_SUBSYS', '^init,coll'), ['MLW3004']);
     assert.deepEqual(codes('NCCL_SOCKET_FAMILY', 'af_inet'), ['MLW3002']);
     assert.deepEqual(codes('NCCL_NTHREADS', '1024'), ['MLW3002']);
     assert.deepEqual(codes('NCCL_CTA_POLICY', 'EFFICIENCY|ZERO'), []);
     assert.deepEqual(codes('NCCL_DEBUG_FILE', '~/nccl.%h.%p'), ['MLW3002']);
-    assert.deepEqual(codes('NCCL_PSK', 'too-short'), ['MLW3002']);
+    assert.deepEqual(codes('NCCL_PSK', 'too-short'), ['MLW3005']);
   });
 
   it('suggests the closest protocol', () => {
     const [issue] = checkEnvVariable('NCCL_PROTO', 'LL129');
-    assert.equal(issue?.code, 'MLW3002');
+    assert.equal(issue?.code, 'MLW3005');
     assert.equal(issue.target, 'value');
     assert.match(issue.message, /Did you mean 'LL128'\?/);
   });

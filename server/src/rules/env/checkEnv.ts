@@ -79,7 +79,8 @@ function valueIssue(v: NcclVariable, value: string): EnvIssue | undefined {
   const list = ifListProblem(v, value);
   if (list !== undefined) return { code: 'MLW3003', message: `${v.name}='${value}': ${list}`, target: 'value' };
   const problem = valueProblem(v, value);
-  return problem === undefined ? undefined : { code: 'MLW3002', message: `${v.name}='${value}': ${problem}`, target: 'value' };
+  if (problem === undefined) return undefined;
+  return { code: problem.verdict === 'rejected' ? 'MLW3005' : 'MLW3002', message: `${v.name}='${value}': ${problem.text}`, target: 'value' };
 }
 
 function check(name: string, value: string | undefined): EnvIssue[] {

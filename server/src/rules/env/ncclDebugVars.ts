@@ -25,6 +25,7 @@ export const NCCL_DEBUG_VARIABLES: readonly NcclVariable[] = [
   v('NCCL_BUFFSIZE', 'size', 'Bytes of the buffer used between each pair of GPUs (a power of two is advised).', { default: '4194304' }),
   v('NCCL_NTHREADS', 'enum', "CUDA threads per block of NCCL's kernels.", {
     values: ['64', '128', '256', '512'],
+    fallback: 'NCCL warns and uses the nearest limit instead (its maximum for a value that is not a multiple of 32)',
     default: '512 (256 on some older GPUs)',
   }),
   v('NCCL_MAX_NCHANNELS', 'int', 'Most channels (CUDA blocks) NCCL may use.', {

@@ -64,7 +64,13 @@ export const NCCL_SYSTEM_VARIABLES: readonly NcclVariable[] = [
     min: 0,
     default: '20 (18 from 2.14, 14 before)',
   }),
-  v('NCCL_IB_RETRY_CNT', 'int', 'InfiniBand retries before NCCL reports a network error.', { min: 0, max: 7, default: '7', since: '2.1.15' }),
+  v('NCCL_IB_RETRY_CNT', 'int', 'InfiniBand retries before NCCL reports a network error.', {
+    min: 0,
+    max: 7,
+    outOfRange: 'The verbs take the retry count in a 3-bit field, so setting up the queue pairs fails (EINVAL) and the job fails at its first connection.',
+    default: '7',
+    since: '2.1.15',
+  }),
   v('NCCL_IB_GID_INDEX', 'int', 'RoCE Global ID index to use (see show_gids); when unset NCCL picks one itself.', {
     default: '-1',
     since: '2.1.4',

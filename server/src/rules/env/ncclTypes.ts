@@ -67,6 +67,13 @@ export interface NcclVariable {
   readonly lenient?: boolean;
   readonly min?: number;
   readonly max?: number;
+  /**
+   * Set where a value outside min..max makes the job fail, saying how (MLW3005). Without it NCCL
+   * clamps or ignores such a value and the job runs (MLW3002).
+   */
+  readonly outOfRange?: string;
+  /** What NCCL does instead with a value outside `values`, where it is not "keeps its default". */
+  readonly fallback?: string;
   /** Integers may be written in hexadecimal (`0x...`). */
   readonly hex?: boolean;
   /** NCCL refuses a non-empty value shorter than this. */
