@@ -28,7 +28,7 @@ export function formatText(d: CliDiagnostic): string {
   return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message.replace(/\s*\n\s*/g, ' ')}`;
 }
 
-/** A short tally for standard error, such as `2 errors, 1 warning in 3 files`. */
+/** The text report's last line, such as `2 errors, 1 warning in 3 files`. */
 export function formatSummary(all: readonly CliDiagnostic[], fileCount: number): string {
   const count = (s: CliSeverity): number => all.filter((d) => d.severity === s).length;
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -70,8 +70,8 @@ describe('mlops CLI', () => {
     const dir = tree({ 'bad.yaml': 'kind: TFJob\nspec:\n  x: [1, 2\n' });
     const r = mlops(['lint', 'bad.yaml'], dir);
     assert.equal(r.status, 1);
-    assert.equal(r.stdout, "bad.yaml:3:6 error MLW0001 This flow sequence is never closed: add ']', or indent its continuation lines deeper than its key (BAD_INDENT)\n");
-    assert.match(r.stderr, /1 error, 0 warnings in 1 file/);
+    assert.equal(r.stdout, "bad.yaml:3:6 error MLW0001 This flow sequence is never closed: add ']', or indent its continuation lines deeper than its key (BAD_INDENT)\n1 error, 0 warnings in 1 file\n");
+    assert.equal(r.stderr, '');
   });
 
   it('exits 0 on clean files and walks folders for *.yaml and *.yml only, skipping .git and node_modules', () => {
@@ -84,8 +84,7 @@ describe('mlops CLI', () => {
     });
     const r = mlops(['lint', '.'], dir);
     assert.equal(r.status, 0, r.stdout + r.stderr);
-    assert.equal(r.stdout, '');
-    assert.match(r.stderr, /0 errors, 0 warnings in 2 files/);
+    assert.equal(r.stdout, '0 errors, 0 warnings in 2 files\n');
   });
 
   it('walks Slurm batch scripts: a .sbatch always, a .sh only when it holds #SBATCH directives', () => {
@@ -95,8 +94,24 @@ describe('mlops CLI', () => {
     });
     const r = mlops(['lint', 'jobs'], dir);
     assert.equal(r.status, 1, r.stdout + r.stderr);
-    assert.equal(r.stdout, `${join('jobs', 'train.sbatch')}:3:9 error MLW2001 unknown sbatch option --tme; did you mean --time?\n`);
-    assert.match(r.stderr, /1 error, 0 warnings in 2 files/);
+    assert.equal(r.stdout, `${join('jobs', 'train.sbatch')}:3:9 error MLW2001 unknown sbatch option --tme; did you mean --time?\n1 error, 0 warnings in 2 files\n`);
+  });
+
+  it('on a batch script a new user writes: NCCL_DEBUG=VERBOSE is a warning, and the tally stands on its own last line', () => {
+    // The held-out script of issue 16: a misspelt option, an NCCL_DEBUG value NCCL ignores, and a
+    // directive after the first command.
+    const dir = tree({ 'train.sbatch': '#!/bin/bash\n#SBATCH --ntask-per-node=4\nexport NCCL_DEBUG=VERBOSE\nsrun python train.py\n#SBATCH --time=10\n' });
+    const r = mlops(['lint', 'train.sbatch'], dir);
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.equal(lines.pop(), '', 'the report ends with a newline');
+    assert.match(lines[0]!, /^train\.sbatch:2:9 error MLW2001 unknown sbatch option --ntask-per-node/);
+    assert.match(lines[1]!, /^train\.sbatch:3:19 warning MLW3002 NCCL_DEBUG='VERBOSE'.*NCCL ignores it and keeps its default/);
+    assert.match(lines[2]!, /^train\.sbatch:5:1 warning MLW2004 .*move it above that line$/);
+    assert.equal(lines[3], '1 error, 2 warnings in 1 file');
+    assert.equal(lines.length, 4);
+    // However the two streams are joined, even trimmed, the tally is not glued to a finding.
+    assert.match(`${r.stdout.trimEnd()}${r.stderr}`, /move it above that line\n1 error, 2 warnings in 1 file$/);
   });
 
   it('joins found files to the folder given, in JSON with 1-based, end-exclusive positions', () => {

@@ -68,8 +68,10 @@ export function runLint(args: readonly string[], io: CliIo): number {
   if (format === 'json') io.out(`${JSON.stringify(findings, null, 2)}\n`);
   else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(findings, io.version), null, 2)}\n`);
   else {
+    // The tally is the report's last line, on the same stream as the findings: a terminal, a log
+    // that joins both streams, or a harness that trims each one shows it on a line of its own.
     for (const f of findings) io.out(`${formatText(f)}\n`);
-    io.err(`${formatSummary(findings, entries.length)}\n`);
+    io.out(`${formatSummary(findings, entries.length)}\n`);
   }
   return findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
