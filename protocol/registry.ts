@@ -37,6 +37,12 @@ export interface ModelVersion {
   readonly tags: Readonly<Record<string, string>>;
   /** The aliases that point at this version. */
   readonly aliases: readonly string[];
+  /** Where the registry resolved the source to (MLflow's `storage_location`), when it differs or is known. */
+  readonly storageLocation?: string;
+  /** A link to the run that produced it (MLflow's `run_link`). */
+  readonly runLink?: string;
+  /** Who registered it (MLflow's `user_id`). */
+  readonly userId?: string;
 }
 
 /**
@@ -56,4 +62,35 @@ export interface RegistryProblem {
 export interface Listing<T> {
   readonly items: readonly T[];
   readonly problems: readonly RegistryProblem[];
+}
+
+/** `mlops models list --format json`. */
+export interface CliModelList {
+  /** The registry's label: `local:/path` or the server URL. */
+  readonly registry: string;
+  readonly models: readonly RegisteredModel[];
+  readonly problems: readonly RegistryProblem[];
+}
+
+/** `mlops models versions NAME --format json`: newest first, soft-deleted ones left out. */
+export interface CliVersionList {
+  readonly registry: string;
+  readonly model: string;
+  readonly versions: readonly ModelVersion[];
+  readonly problems: readonly RegistryProblem[];
+}
+
+/** `mlops models alias ... --format json`: `version` is null when the alias was removed. */
+export interface CliAliasChange {
+  readonly registry: string;
+  readonly name: string;
+  readonly alias: string;
+  readonly version: string | null;
+}
+
+/** `mlops models delete ... --format json`: a version (soft-deleted) or the whole model. */
+export interface CliDeletion {
+  readonly registry: string;
+  readonly name: string;
+  readonly version?: string;
 }

@@ -11,7 +11,13 @@ export interface RegisterVersionInput {
   readonly runId?: string;
   readonly description?: string;
   readonly tags?: Readonly<Record<string, string>>;
+  /** A link to the run that produced it (MLflow's `run_link`). */
+  readonly runLink?: string;
 }
+
+/** Tags that registering a local file or folder records: its sha256 (hex) and its size in bytes. */
+export const SHA256_TAG = 'mlops.sha256';
+export const SIZE_TAG = 'mlops.size';
 
 /** Thrown for anything the user must act on: a missing model, a bad name, authentication, network. */
 export class RegistryError extends Error {
@@ -34,7 +40,10 @@ export interface RegistryProvider {
   /** Versions of one model, newest first; soft-deleted ones are left out. */
   listVersions(name: string): Promise<Listing<ModelVersion>>;
   getVersion(name: string, version: string): Promise<ModelVersion>;
-  /** Allocates the next version number atomically (two processes at once get distinct ones). */
+  /**
+   * Allocates the next version number atomically (two processes at once get distinct ones). A source
+   * that is a local file or folder (a path or a file: URI) gets the SHA256_TAG and SIZE_TAG tags.
+   */
   registerVersion(input: RegisterVersionInput): Promise<ModelVersion>;
   setAlias(name: string, alias: string, version: string): Promise<void>;
   deleteAlias(name: string, alias: string): Promise<void>;
@@ -43,6 +52,10 @@ export interface RegistryProvider {
   setVersionTag(name: string, version: string, key: string, value: string): Promise<void>;
   deleteVersionTag(name: string, version: string, key: string): Promise<void>;
   setModelTag(name: string, key: string, value: string): Promise<void>;
+  deleteModelTag(name: string, key: string): Promise<void>;
+  updateModel(name: string, change: { readonly description?: string }): Promise<RegisteredModel>;
+  /** The version an alias points at. */
+  getVersionByAlias(name: string, alias: string): Promise<ModelVersion>;
   /** Soft-delete: the version disappears from listings (MLflow's file store marks it deleted). */
   deleteVersion(name: string, version: string): Promise<void>;
   deleteModel(name: string): Promise<void>;
