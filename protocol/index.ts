@@ -7,4 +7,6 @@ export type * from './lsp';
 export type * from './cli';
 export type * from './jobs';
 export type * from './gpu';
+export type * from './webviews';
+export type * from './gpuDashboard';
 export type * from './registry';
