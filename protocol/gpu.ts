@@ -48,6 +48,15 @@ export interface GpuSample {
   readonly xid: number | null;
   /** Processes on this GPU; null when the source does not list them. */
   readonly processes: readonly GpuProcessSample[] | null;
+  /** The Kubernetes pod using this GPU, where the source knows it (DCGM exporter's pod labels); absent otherwise. */
+  readonly pod?: GpuPodRef;
+}
+
+/** A Kubernetes pod (and container) that a GPU is assigned to. */
+export interface GpuPodRef {
+  readonly namespace: string;
+  readonly name: string;
+  readonly container?: string;
 }
 
 /** Where samples come from; `mlops gpu watch --source` spells these nvidia-smi, nvml, prometheus=URL, slurm=JOBID. */
