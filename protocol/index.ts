@@ -10,3 +10,4 @@ export type * from './gpu';
 export type * from './webviews';
 export type * from './gpuDashboard';
 export type * from './registry';
+export type * from './native';
