@@ -9,7 +9,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parse, YAMLError } from 'yaml';
 import type { ModelStage, ModelVersion, ModelVersionStatus, RegisteredModel, RegistryProblem } from '../../../protocol';
 
 export const DELETED_STAGE = 'Deleted_Internal';
@@ -51,9 +51,11 @@ export async function readMeta(file: string): Promise<{ ok: true; data: Record<s
   }
   let data: unknown;
   try {
-    data = parse(text, { version: '1.1', prettyErrors: false });
+    data = parse(text, { version: '1.1' });
   } catch (e) {
-    return { ok: false, reason: `meta.yaml is not valid YAML: ${(e as Error).message.split('\n')[0] ?? ''}` };
+    const at = e instanceof YAMLError && e.linePos !== undefined ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
+    const message = ((e as Error).message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:$/, '');
+    return { ok: false, reason: `meta.yaml is not valid YAML${at}: ${message}` };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, reason: 'meta.yaml is not a map of fields (it is empty or holds a list or a single value)' };
   return { ok: true, data: data as Record<string, unknown> };
