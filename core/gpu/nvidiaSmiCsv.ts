@@ -6,11 +6,11 @@ import type { GpuProcessSample, GpuSample } from '../../protocol';
 /** The fields `--query-gpu` asks for, in this order. */
 export const GPU_QUERY_FIELDS = [
   'index', 'uuid', 'name', 'utilization.gpu', 'utilization.memory', 'memory.used', 'memory.total',
-  'temperature.gpu', 'power.draw', 'enforced.power.limit', 'clocks.sm', 'clocks.mem',
+  'temperature.gpu', 'power.draw', 'enforced.power.limit', 'clocks.current.sm', 'clocks.current.memory',
 ] as const;
 
 /** The fields `--query-compute-apps` asks for, in this order. */
-export const APPS_QUERY_FIELDS = ['gpu_uuid', 'pid', 'process_name', 'used_memory'] as const;
+export const APPS_QUERY_FIELDS = ['gpu_uuid', 'pid', 'process_name', 'used_gpu_memory'] as const;
 
 /** nvidia-smi's arguments for a long-running query of `fields`, one interval every `intervalMs`. */
 export function queryArgs(query: '--query-gpu' | '--query-compute-apps', fields: readonly string[], intervalMs: number): string[] {
@@ -88,8 +88,8 @@ export function parseGpuLine(line: string, fields: readonly string[], host: stri
     tempC: csvNumber(c('temperature.gpu')),
     powerW: csvNumber(first(c, 'power.draw', 'power.draw.instant', 'power.draw.average')),
     powerLimitW: csvNumber(first(c, 'enforced.power.limit', 'power.limit')),
-    smClockMHz: csvNumber(first(c, 'clocks.sm', 'clocks.current.sm')),
-    memClockMHz: csvNumber(first(c, 'clocks.mem', 'clocks.current.memory')),
+    smClockMHz: csvNumber(first(c, 'clocks.current.sm', 'clocks.sm')),
+    memClockMHz: csvNumber(first(c, 'clocks.current.memory', 'clocks.mem')),
     pcieTxKiBps: null,
     pcieRxKiBps: null,
     nvlinkTxKiBps: null,
@@ -106,5 +106,5 @@ export function parseAppLine(line: string, fields: readonly string[]): { readonl
   const uuid = csvText(c('gpu_uuid'));
   const pid = csvNumber(c('pid'));
   if (uuid === null || pid === null || !Number.isInteger(pid)) return undefined;
-  return { uuid, process: { pid, name: csvText(c('process_name')) ?? '', usedMiB: csvNumber(first(c, 'used_memory', 'used_gpu_memory')) } };
+  return { uuid, process: { pid, name: csvText(c('process_name')) ?? '', usedMiB: csvNumber(first(c, 'used_gpu_memory', 'used_memory')) } };
 }
