@@ -88,6 +88,15 @@ export interface CliAliasChange {
   readonly version: string | null;
 }
 
+/** `mlops models tag ... --format json`: `version` is null for a model tag, `value` null when removed. */
+export interface CliTagChange {
+  readonly registry: string;
+  readonly name: string;
+  readonly version: string | null;
+  readonly key: string;
+  readonly value: string | null;
+}
+
 /** `mlops models delete ... --format json`: a version (soft-deleted) or the whole model. */
 export interface CliDeletion {
   readonly registry: string;

@@ -1,5 +1,6 @@
 import { runJob } from './commands/job/index';
 import { runLint } from './commands/lint';
+import { runModels } from './commands/models/index';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 
 export const USAGE = `mlops: MLOps Workbench on the command line
@@ -8,6 +9,9 @@ Usage:
   mlops lint [--format text|json|sarif] PATH...  validate manifests in files and folders
   mlops job run|submit|status|logs|cancel|list    launch and follow jobs (local MPI, torchrun,
                                                  Slurm, Kubernetes)
+  mlops models list|versions|register|alias|stage|tag|delete
+                                                 the model registry (a local MLflow file
+                                                 store, or an MLflow server)
   mlops --version                                print the version
   mlops --help                                   print this help
 
@@ -15,7 +19,7 @@ Run 'mlops COMMAND --help' for a command's options.`;
 
 type Command = (args: readonly string[], io: CliIo) => number | Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = { lint: runLint, job: runJob };
+const COMMANDS: Readonly<Record<string, Command>> = { lint: runLint, job: runJob, models: runModels };
 
 /** Runs the CLI on `argv` (without node and the script) and returns the exit status. */
 export function main(argv: readonly string[], io: CliIo): number | Promise<number> {
