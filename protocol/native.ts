@@ -143,8 +143,8 @@ export interface BusbwSeries {
   readonly done: boolean;
 }
 
-/** Host to the run chart. */
-export type ToNativeChart = { readonly type: 'series'; readonly series: BusbwSeries };
+/** Host to the run chart: the series so far, or why there is none (the job's output cannot be read). */
+export type ToNativeChart = { readonly type: 'series'; readonly series: BusbwSeries } | { readonly type: 'error'; readonly message: string };
 
 /** The run chart to the host. */
 export type FromNativeChart = WebviewReady | WebviewInvalid;
