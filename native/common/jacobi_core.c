@@ -59,6 +59,14 @@ void jacobi_setup(const jacobi_opts_t *o) {
   }
 }
 
+void jacobi_start(int *argc, char ***argv, const char *program, const char *usage, jacobi_opts_t *o) {
+  jacobi_parse(*argc, *argv, program, usage, o);
+  world_start(argc, argv, (int)o->local, program);
+  if (world_rank() == 0) printf("# %s (%s build): %d x %d grid, %ld iterations over %d domains\n", program, dev_build(), o->nx, o->ny, o->iters, dev_size());
+  print_devices();
+  jacobi_setup(o);
+}
+
 void jacobi_free(void) {
   for (int d = 0; d < ndoms; d++) {
     dev_release(d, doms[d].u);

@@ -21,6 +21,9 @@ typedef struct {
 
 /* Parses the options both programs share; `extra` is the program's own usage lines. */
 void jacobi_parse(int argc, char **argv, const char *program, const char *usage, jacobi_opts_t *o);
+/* Parses the options, starts MPI and the devices, prints the header and allocates the domains:
+ * the start of both programs. */
+void jacobi_start(int *argc, char ***argv, const char *program, const char *usage, jacobi_opts_t *o);
 /* Allocates the domains of this process (after world_start). */
 void jacobi_setup(const jacobi_opts_t *o);
 void jacobi_free(void);

@@ -15,11 +15,7 @@ static const char USAGE[] =
 
 int main(int argc, char **argv) {
   jacobi_opts_t o;
-  jacobi_parse(argc, argv, "jacobi", USAGE, &o);
-  world_start(&argc, &argv, (int)o.local, "jacobi");
-  if (world_rank() == 0) printf("# jacobi (%s build): %d x %d grid, %ld iterations over %d domains\n", dev_build(), o.nx, o.ny, o.iters, dev_size());
-  print_devices();
-  jacobi_setup(&o);
+  jacobi_start(&argc, &argv, "jacobi", USAGE, &o);
   jacobi_result_t r = jacobi_run(&o, 0, 1, "jacobi-residual");
   double eff = r.bytes_per_iter * (double)o.iters / r.seconds / 1e9;
   double copy = world_max(dev_copy_gbps(0, (size_t)o.nx * (size_t)o.ny * sizeof(double) / (size_t)dev_size() + 8, 10));

@@ -14,11 +14,7 @@ static const char USAGE[] =
 
 int main(int argc, char **argv) {
   jacobi_opts_t o;
-  jacobi_parse(argc, argv, "overlap", USAGE, &o);
-  world_start(&argc, &argv, (int)o.local, "overlap");
-  if (world_rank() == 0) printf("# overlap (%s build): %d x %d grid, %ld iterations over %d domains\n", dev_build(), o.nx, o.ny, o.iters, dev_size());
-  print_devices();
-  jacobi_setup(&o);
+  jacobi_start(&argc, &argv, "overlap", USAGE, &o);
   jacobi_run(&o, 1, 0, "overlap"); /* warm-up */
   jacobi_result_t plain = jacobi_run(&o, 0, 0, "overlap");
   jacobi_result_t over = jacobi_run(&o, 1, 0, "overlap");
