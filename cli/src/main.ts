@@ -1,3 +1,4 @@
+import { runGpu } from './commands/gpu/index';
 import { runJob } from './commands/job/index';
 import { runLint } from './commands/lint';
 import { runModels } from './commands/models/index';
@@ -9,6 +10,8 @@ Usage:
   mlops lint [--format text|json|sarif] PATH...  validate manifests in files and folders
   mlops job run|submit|status|logs|cancel|list    launch and follow jobs (local MPI, torchrun,
                                                  Slurm, Kubernetes)
+  mlops gpu watch [--source S] [--format F]       live GPU metrics (nvidia-smi, NVML,
+                                                 Prometheus/DCGM, a Slurm job's nodes)
   mlops models list|versions|register|alias|stage|tag|delete
                                                  the model registry (a local MLflow file
                                                  store, or an MLflow server)
@@ -19,7 +22,7 @@ Run 'mlops COMMAND --help' for a command's options.`;
 
 type Command = (args: readonly string[], io: CliIo) => number | Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = { lint: runLint, job: runJob, models: runModels };
+const COMMANDS: Readonly<Record<string, Command>> = { lint: runLint, job: runJob, gpu: runGpu, models: runModels };
 
 /** Runs the CLI on `argv` (without node and the script) and returns the exit status. */
 export function main(argv: readonly string[], io: CliIo): number | Promise<number> {

@@ -39,5 +39,5 @@ export async function detectLocal(deps: ResolvedDeps): Promise<LocalDetection> {
     if (typeof r !== 'string') return r;
     reasons.push(r);
   }
-  return { found: false, reason: `No GPU found on this machine: ${reasons.join('; ')}. ${NO_GPU_TRY}` };
+  return { found: false, reason: `No GPU found on this machine: ${reasons.map((r) => r.replace(/\.$/, '')).join('; ')}. ${NO_GPU_TRY}` };
 }

@@ -15,9 +15,13 @@ export const NVIDIA_SMI_HINT =
 export class ProcessTable {
   private readonly seen = new Map<string, Map<number, { readonly process: GpuProcessSample; readonly at: number }>>();
 
-  constructor(private readonly lapseMs: number) {}
+  private heard = false;
+
+  /** `since`: when the process query started; until it answers or one lapse passes, processes are unknown (null). */
+  constructor(private readonly lapseMs: number, private readonly since = 0) {}
 
   add(lines: readonly string[], at: number): void {
+    this.heard = true;
     for (const line of lines) {
       const app = parseAppLine(line, APPS_QUERY_FIELDS);
       if (app === undefined) continue;
@@ -27,8 +31,9 @@ export class ProcessTable {
     }
   }
 
-  /** The processes of the GPU seen within the lapse before `now`. */
-  of(uuid: string | null, now: number): GpuProcessSample[] {
+  /** The processes of the GPU seen within the lapse before `now`; null while it is too early to tell. */
+  of(uuid: string | null, now: number): GpuProcessSample[] | null {
+    if (!this.heard && now - this.since < this.lapseMs) return null;
     const gpu = uuid === null ? undefined : this.seen.get(uuid);
     if (gpu === undefined) return [];
     const live: GpuProcessSample[] = [];
@@ -67,7 +72,7 @@ export function createNvidiaSmiSource(deps: ResolvedDeps): GpuSource {
     label: 'nvidia-smi',
     start: async (listener: GpuSourceListener) => {
       await stop();
-      const table = new ProcessTable(deps.intervalMs * 2 + 500);
+      const table = new ProcessTable(deps.intervalMs * 2 + 500, deps.now());
       const fail = (e: Error): void => {
         void stop();
         listener.onError(e);

@@ -72,7 +72,7 @@ export function createSlurmSource(deps: ResolvedDeps, jobId: string): GpuSource 
       } catch (e) {
         throw e instanceof ToolMissingError ? new ToolMissingError('scontrol', SLURM_HINT) : e;
       }
-      const table = new ProcessTable(deps.intervalMs * 2 + 1000);
+      const table = new ProcessTable(deps.intervalMs * 2 + 1000, deps.now());
       const onGpus = (lines: readonly string[]): void => {
         const samples: GpuSample[] = [];
         for (const [node, own] of byNode(lines, nodes)) samples.push(...samplesOf(own, node, deps.now(), table));

@@ -42,13 +42,15 @@ describe('nvidia-smi CSV', () => {
     assert.deepEqual(apps.map((a) => [a?.process.pid, a?.process.name, a?.process.usedMiB]), [
       [10291, '/root/tools/memhog', 2566], [10293, '/root/tools/memhog', 1542], [10309, './gpu_burn', 28234],
     ]);
-    const table = new ProcessTable(100);
+    const table = new ProcessTable(100, 0);
+    assert.equal(table.of('GPU-00000000-0000-0000-0000-000000000000', 10), null, 'before the process query answers, processes are unknown');
+    assert.deepEqual(new ProcessTable(100, 0).of('GPU-1', 101), [], 'a query that stays silent for a lapse means no processes');
     const projected = rows.map((r) => {
       const c = splitCells(r, 8, 6);
       return [c[4], c[5], c[6], c[7]].join(', ');
     });
     table.add(projected, 0);
-    assert.equal(table.of('GPU-00000000-0000-0000-0000-000000000000', 50).length, 3);
+    assert.equal(table.of('GPU-00000000-0000-0000-0000-000000000000', 50)?.length, 3);
     assert.deepEqual(table.of('GPU-00000000-0000-0000-0000-000000000000', 151), [], 'an entry not seen for longer than the lapse is gone');
   });
 
