@@ -66,7 +66,12 @@ export function localSourcePath(source: string, cwd: string): string | undefined
  * digest tags of a local source. A local source that does not exist is the user's mistake, said so.
  */
 export async function describeSource(source: string, cwd: string): Promise<{ source: string; tags: Record<string, string> }> {
-  const path = localSourcePath(source, cwd);
+  let path: string | undefined;
+  try {
+    path = localSourcePath(source, cwd);
+  } catch (e) {
+    throw new RegistryError(`The source ${source} is not a file: URI of this machine (${(e as Error).message}): use file:///absolute/path or a plain path.`, 'invalid');
+  }
   if (path === undefined) return { source, tags: {} };
   try {
     const d = await digestPath(path);

@@ -22,7 +22,18 @@ async function writeTags(dir: string, tags: Readonly<Record<string, string>>): P
   }
 }
 
-const taken = (e: unknown): boolean => ['EEXIST', 'ENOTEMPTY'].includes((e as NodeJS.ErrnoException).code ?? '');
+/** A rename failed because the target is there: Linux and macOS say EEXIST or ENOTEMPTY, Windows EPERM. */
+async function taken(e: unknown, target: string): Promise<boolean> {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  if (code === 'EEXIST' || code === 'ENOTEMPTY') return true;
+  if (code !== 'EPERM' && code !== 'EACCES') return false;
+  try {
+    await stat(target);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Creates `models/<name>` with its meta.yaml, atomically. Returns false when it already exists
@@ -42,7 +53,7 @@ export async function createModelFolder(root: string, name: string, description:
     await rename(temp, modelDir(root, name));
   } catch (e) {
     await rm(temp, { recursive: true, force: true });
-    if (taken(e)) return false;
+    if (await taken(e, modelDir(root, name))) return false;
     throw e;
   }
   await syncDir(modelsDir(root));
@@ -79,7 +90,7 @@ export async function publishVersion(
         await syncDir(dir);
         return next;
       } catch (e) {
-        if (!taken(e)) throw e;
+        if (!(await taken(e, join(dir, `version-${next}`)))) throw e;
         next = Math.max(next, ...(await versionNumbers(dir))) + 1;
       }
     }
