@@ -9,7 +9,8 @@ import type { WebviewInvalid, WebviewReady } from './webviews';
 export interface DashboardSource {
   /** What it is, such as `nvidia-smi on this machine` or `Slurm job 42 (2 nodes)`. */
   readonly label: string;
-  readonly kind: GpuSourceSpec['kind'];
+  /** null while looking for a local GPU. */
+  readonly kind: GpuSourceSpec['kind'] | null;
   readonly state: 'starting' | 'live' | 'error' | 'stopped';
   /** The source's last error, with what to do; null while it works. */
   readonly message: string | null;

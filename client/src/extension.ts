@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/index';
 import { Ctx } from './ctx';
+import { registerGpu } from './gpu/index';
 import { registerJobs, shutdownJobs } from './jobs/index';
 import { createStatusItem } from './statusItem';
 
@@ -12,7 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const log = vscode.window.createOutputChannel('MLOps Workbench', { log: true });
   const ctx = new Ctx(context, log);
   active = ctx;
-  context.subscriptions.push(log, ctx, registerCommands(ctx), createStatusItem(ctx), registerJobs(ctx));
+  context.subscriptions.push(log, ctx, registerCommands(ctx), createStatusItem(ctx), registerJobs(ctx), registerGpu(ctx));
   try {
     await ctx.start();
     log.info('MLOps Workbench activated');

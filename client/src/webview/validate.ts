@@ -48,3 +48,8 @@ export function oneOfField<const V extends readonly (string | null)[]>(fields: F
   const v = fields[key];
   return values.find((x) => x === v);
 }
+
+/** For the exhaustive `switch` over a message union: a variant that is not handled fails to compile. */
+export function assertNever(value: never): never {
+  throw new Error(`unhandled message ${JSON.stringify(value)}`);
+}
