@@ -10,4 +10,5 @@ export type * from './gpu';
 export type * from './webviews';
 export type * from './gpuDashboard';
 export type * from './registry';
+export type * from './compare';
 export type * from './native';

@@ -71,3 +71,28 @@ export interface LaunchLensArgs {
   /** The kind of the job document (`PyTorchJob`), or `batch script`. */
   readonly kind: string;
 }
+
+/**
+ * `mlops/registryModels` (client to server notification): the registered versions the client's
+ * registry knows, sent again whenever the registry changes, so completion inside a KServe
+ * storageUri offers them. Each replaces the last.
+ */
+export type RegistryModelsMethod = 'mlops/registryModels';
+
+export interface RegistryModelsParams {
+  /** The registry's label (`local:/path` or the server URL). */
+  readonly registry: string;
+  readonly versions: readonly RegistryVersionHint[];
+}
+
+/** One version as completion offers it. */
+export interface RegistryVersionHint {
+  readonly name: string;
+  readonly version: string;
+  /** The URI KServe downloads it from (the source, or the storage location of a `models:/` source). */
+  readonly uri: string;
+  readonly aliases: readonly string[];
+  readonly stage: string;
+  /** The KServe model format its tags name (`sklearn`...), or `mlflow`. */
+  readonly format: string;
+}

@@ -109,6 +109,13 @@ export class Ctx implements vscode.Disposable {
     return this.client.sendRequest<FileErrorsResult>(FILE_ERRORS, params);
   }
 
+  /** Sends a notification to the running server; returns false (and sends nothing) when none runs. */
+  notify(method: `mlops/${string}`, params: object): boolean {
+    if (this.client?.isRunning() !== true) return false;
+    void this.client.sendNotification(method, params);
+    return true;
+  }
+
   dispose(): void {
     this.watcher.dispose();
     this.settingsListener.dispose();

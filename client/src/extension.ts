@@ -3,6 +3,7 @@ import { registerCommands } from './commands/index';
 import { Ctx } from './ctx';
 import { registerGpu } from './gpu/index';
 import { registerJobs, shutdownJobs } from './jobs/index';
+import { registerRegistry } from './registry/index';
 import { createStatusItem } from './statusItem';
 
 /** The window's context, so deactivate can stop the local jobs it supervises. */
@@ -13,7 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const log = vscode.window.createOutputChannel('MLOps Workbench', { log: true });
   const ctx = new Ctx(context, log);
   active = ctx;
-  context.subscriptions.push(log, ctx, registerCommands(ctx), createStatusItem(ctx), registerJobs(ctx), registerGpu(ctx));
+  context.subscriptions.push(log, ctx, registerCommands(ctx), createStatusItem(ctx), registerJobs(ctx), registerGpu(ctx), registerRegistry(ctx));
   try {
     await ctx.start();
     log.info('MLOps Workbench activated');

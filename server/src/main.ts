@@ -6,6 +6,7 @@ import type { KindSchema } from './engine/schemaStore';
 import { createFeatures } from './features';
 import { batchScriptFeatures } from './features/batchScript';
 import { ncclEnvCompletions } from './features/nccl';
+import { registryCompletions, RegistryVersions } from './features/registryCompletion';
 import { argoOccurrences } from './features/occurrences/argo';
 import { dvcOccurrences } from './features/occurrences/dvc';
 import { katibOccurrences } from './features/occurrences/katib';
@@ -23,6 +24,7 @@ const recheck = (): void => {
 const builtIn = (text: string): KindSchema | undefined => engine.schemaForText(text);
 const loader = (): ExternalSchemas => (external ??= new ExternalSchemas(undefined, recheck, undefined, builtIn));
 const userCrds = new UserCrdSchemas();
+const registryVersions = new RegistryVersions();
 const engine = createEngine({ workspace, associations, userCrds, externalSchemas: { get: (ref) => loader().get(ref) }, onDocument: rememberParsed });
 
 // Transport comes from the command line (`--stdio`, `--node-ipc`, `--socket=N`), as every client passes it.
@@ -36,7 +38,7 @@ const handle: ServerHandle = startServer(createConnection(ProposedFeatures.all),
     engine.forgetCrossFile();
   },
   features: createFeatures(engine, {
-    yamlCompletions: [ncclEnvCompletions],
+    yamlCompletions: [ncclEnvCompletions, registryCompletions(registryVersions)],
     others: [batchScriptFeatures],
     occurrences: [argoOccurrences, katibOccurrences, dvcOccurrences],
     files: { files: () => workspace.fileKeys(), textOf: (file) => workspace.textOf(file) },
@@ -51,6 +53,9 @@ const handle: ServerHandle = startServer(createConnection(ProposedFeatures.all),
       external?.reloadFiles();
       return uris.map((u) => workspace.refreshFromDisk(u)).some(Boolean);
     },
+  },
+  registryModels: (params) => {
+    registryVersions.set(params);
   },
   configure: (settings, folders) => {
     if (settings.cacheDir !== undefined && external === undefined) external = new ExternalSchemas(settings.cacheDir, recheck, undefined, builtIn);

@@ -8,7 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { FileErrorsMethod, FileErrorsParams, FileErrorsResult, ServerInfoMethod, ServerInfoResult, ServerInitOptions, ServerSettings } from '../../protocol';
+import type { FileErrorsMethod, FileErrorsParams, FileErrorsResult, RegistryModelsMethod, RegistryModelsParams, ServerInfoMethod, ServerInfoResult, ServerInitOptions, ServerSettings } from '../../protocol';
 import { adaptiveDelay, KeyedDebouncer } from './debounce';
 import type { LanguageFeatures } from './features';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -28,6 +28,8 @@ export interface ServerDeps {
   readonly workspace?: WorkspaceHooks;
   /** Applies the settings (from initializationOptions, then from each configuration change). */
   readonly configure?: (settings: ServerInitOptions, folders: readonly string[]) => void;
+  /** Takes the registered versions the client knows (`mlops/registryModels`), for storageUri completion. */
+  readonly registryModels?: (params: RegistryModelsParams) => void;
 }
 
 /** What the caller of startServer can do later. */
@@ -50,6 +52,7 @@ const CROSS_FILE_DELAY_MS = 150;
 const DEFAULT_DEBOUNCE_MS = 25;
 const SERVER_INFO: ServerInfoMethod = 'mlops/serverInfo';
 const FILE_ERRORS: FileErrorsMethod = 'mlops/fileErrors';
+const REGISTRY_MODELS: RegistryModelsMethod = 'mlops/registryModels';
 
 /** Wires the pure services to an LSP connection. Thin: no logic beyond scheduling. */
 export function startServer(connection: Connection, deps: ServerDeps): ServerHandle {
@@ -213,6 +216,9 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     if (open === undefined) deps.forget(uri);
     const errors = diagnostics.filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code ?? '')} ${typeof d.message === 'string' ? d.message : d.message.value}`);
     return { errors };
+  });
+  connection.onNotification(REGISTRY_MODELS, (params: RegistryModelsParams) => {
+    if (Array.isArray(params.versions)) deps.registryModels?.(params);
   });
   connection.onRequest(SERVER_INFO, (): ServerInfoResult => ({
     version: deps.version,
