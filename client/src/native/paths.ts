@@ -1,6 +1,6 @@
 // Where the extension's native workloads live: the sources shipped in the extension (native/),
-// built into the extension's global storage unless `mlops.native.buildDir` says otherwise (a
-// shared file system folder, for Slurm nodes to run the programs).
+// built into `mlops.native.buildDir`, else $MLOPS_NATIVE_BUILD_DIR, else the extension's global
+// storage (pick a shared file system folder for Slurm nodes to run the programs).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -13,7 +13,9 @@ export function nativeSourceDir(ctx: Ctx): string {
 
 export function nativeBuildDir(ctx: Ctx): string {
   const configured = vscode.workspace.getConfiguration('mlops').get<string | null>('native.buildDir');
-  return configured !== undefined && configured !== null && configured !== '' ? configured : join(ctx.extension.globalStorageUri.fsPath, 'native-build');
+  if (configured !== undefined && configured !== null && configured !== '') return configured;
+  const fromEnv = process.env['MLOPS_NATIVE_BUILD_DIR'];
+  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : join(ctx.extension.globalStorageUri.fsPath, 'native-build');
 }
 
 /** The last build's report (build.json), or undefined when nothing was built there yet. */

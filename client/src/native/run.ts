@@ -12,7 +12,7 @@ import { launchTask } from '../jobs/tasks';
 import { requireTrust } from '../jobs/trust';
 import { buildNativeWorkloads } from './build';
 import { openBusbwChart } from './chart';
-import { lastBuild } from './paths';
+import { lastBuild, nativeBuildDir } from './paths';
 
 const ABOUT: Readonly<Record<NativeProgram, string>> = {
   'allreduce-bench': 'allreduce sweep: nccl-tests columns, busbw chart',
@@ -25,6 +25,7 @@ const ABOUT: Readonly<Record<NativeProgram, string>> = {
 async function report(ctx: Ctx): Promise<NativeBuildReport | undefined> {
   const found = lastBuild(ctx);
   if (found !== undefined && found.variants.length > 0) return found;
+  ctx.log.info(`Native workloads: no build with programs in ${nativeBuildDir(ctx)}`);
   const choice = await vscode.window.showInformationMessage('MLOps: the native workloads are not built yet.', 'Build Native Workloads');
   if (choice === undefined) return undefined;
   const built = await buildNativeWorkloads(ctx);

@@ -26,6 +26,7 @@ class ChartPage {
     this.chart = root.appendChild(document.createElement('div'));
     this.chart.className = 'chart';
     const t = root.appendChild(document.createElement('table'));
+    t.className = 'sizes';
     const head = t.createTHead().insertRow();
     for (const h of ['size', 'busbw (GB/s)']) head.appendChild(document.createElement('th')).textContent = h;
     this.table = t.createTBody();
