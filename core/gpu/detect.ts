@@ -28,7 +28,9 @@ async function tryNvidiaSmi(deps: ResolvedDeps): Promise<LocalDetection | string
     const said = `${r.stdout}\n${r.stderr}`.trim().split('\n')[0] ?? '';
     return `nvidia-smi lists no GPU${said === '' ? '' : ` (${said})`}`;
   } catch (e) {
-    return e instanceof ToolMissingError ? 'nvidia-smi is not on PATH (it comes with the NVIDIA driver)' : `nvidia-smi could not start: ${e instanceof Error ? e.message : String(e)}`;
+    if (!(e instanceof ToolMissingError)) return `nvidia-smi could not start: ${e instanceof Error ? e.message : String(e)}`;
+    // A path that was given and is not there is a typo to fix, not a driver to install.
+    return deps.nvidiaSmi === undefined ? 'nvidia-smi is not on PATH (it comes with the NVIDIA driver)' : `there is no nvidia-smi at ${tool} (correct the nvidia-smi path given, or clear it to use the one on PATH)`;
   }
 }
 

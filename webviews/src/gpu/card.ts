@@ -74,7 +74,8 @@ export class GpuCard {
   private readonly xid: HTMLElement;
   private readonly procSummary: HTMLElement;
   private readonly procBody: HTMLTableSectionElement;
-  private procKey = '';
+  /** What the process list shows now; undefined before the first sample (an empty list is '' too). */
+  private procKey: string | undefined;
 
   constructor(parent: HTMLElement, readonly host: string, readonly index: number) {
     this.root = element('section', 'card');
@@ -132,6 +133,12 @@ export class GpuCard {
     if (this.root.hidden || !this.onScreen) return false;
     let drew = false;
     for (const chart of this.charts) drew = chart.render(from, to) || drew;
+    if (drew) {
+      // The drawn frame, as attributes (what tests and people inspecting the page read): its right
+      // edge, which stands still while paused, and how many points the charts hold.
+      this.root.dataset['drawnTo'] = String(to);
+      this.root.dataset['points'] = String(this.charts[0]?.buffer.length ?? 0);
+    }
     const s = this.latest;
     if (s !== undefined && s !== this.drawn) {
       this.drawn = s;

@@ -27,6 +27,8 @@ class DashboardPage {
   private state: DashboardState;
   /** The newest sample's time: the right edge of the charts (while not paused). */
   private newest = 0;
+  /** Whether the empty state (no source) is shown. */
+  private empty = false;
   /** The right edge when pause was pressed. */
   private pausedAt = 0;
   private readonly resizer = new ResizeObserver((entries) => {
@@ -99,6 +101,7 @@ class DashboardPage {
   private receive(message: ToDashboard): void {
     switch (message.type) {
       case 'source':
+        this.empty = false;
         this.controls.showSource(message.source);
         this.waiting.textContent = message.source.state === 'error' ? 'No samples.' : `Waiting for the first samples from ${message.source.label}…`;
         return;
@@ -107,8 +110,8 @@ class DashboardPage {
         this.add(message.samples);
         return;
       case 'empty':
+        this.empty = true;
         this.clear();
-        this.waiting.hidden = true;
         this.controls.showEmpty(message.reason, message.actions);
         return;
       default:
@@ -124,7 +127,8 @@ class DashboardPage {
     }
     this.cards.clear();
     this.newest = 0;
-    this.waiting.hidden = false;
+    // The empty state says what there is instead; the samples replayed after it are none.
+    this.waiting.hidden = this.empty;
   }
 
   private add(samples: readonly GpuSample[]): void {
