@@ -60,7 +60,10 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), ge
     if (req.url === '/') res.end(page);
     else if (req.url === '/stand-in.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(standIn);
     else if (file !== undefined && existsSync(file)) res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' }).end(readFileSync(file));
-    else res.writeHead(404).end();
+    else {
+      console.error(`bench page asked for ${req.url ?? ''}: not served`);
+      res.writeHead(404).end();
+    }
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
     resolve(server);
@@ -138,9 +141,13 @@ async function main(): Promise<void> {
     }
     const wall = (Date.now() - wall0) / 1000;
     const busy = (await metric('TaskDuration')) - busy0;
-    const { draws, longTasks, violations } = await page.evaluate(() => window as unknown as { draws: number[]; longTasks: number[]; violations: string[] });
+    // Copied out of the page: the window itself does not serialize.
+    const { draws, longTasks, violations } = await page.evaluate(() => {
+      const w = window as unknown as { draws: number[]; longTasks: number[]; violations: string[] };
+      return { draws: w.draws, longTasks: w.longTasks, violations: w.violations };
+    });
     const d = stats(draws);
-    console.log(`GPU dashboard page, ${GPUS} GPUs x ${HZ} Hz for ${wall.toFixed(1)} s, ${cards} cards, ${canvases} charts on screen (${opts.width}x${opts.height}), chromium headless, software canvas`);
+    console.log(`GPU dashboard page, ${GPUS} GPUs x ${HZ} Hz for ${wall.toFixed(1)} s, ${cards} cards, ${canvases} charts in the page, viewport ${opts.width}x${opts.height}, chromium headless, software canvas`);
     console.log(`  backlog of 5 min (${backlog.length} samples, one message): ${backlogMs.toFixed(0)} ms to take in and draw`);
     console.log(`  draws: ${draws.length} (${(draws.length / wall).toFixed(1)}/s); time per draw: median ${d.median.toFixed(2)} ms, p95 ${d.p95.toFixed(2)} ms, max ${d.max.toFixed(2)} ms`);
     console.log(`  renderer main thread busy: ${((busy / wall) * 100).toFixed(1)}% of wall time (${((busy * 1000) / (SECONDS * HZ * GPUS)).toFixed(3)} ms per sample, all work included)`);
