@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { FromDashboard, GpuSourceSpec, ToDashboard } from '../../../protocol';
 import type { Ctx } from '../ctx';
+import { perWindow } from '../perWindow';
 import { HostedWebview, openWebview, registerWebviewRestorer } from '../webview/panel';
 import { DASHBOARD_VIEW_TYPE, GpuDashboard, dashboardSpec } from './dashboard';
 import { GpuMonitor } from './monitor';
@@ -13,17 +14,8 @@ export interface Gpu {
   dashboard: GpuDashboard | undefined;
 }
 
-const windows = new WeakMap<Ctx, Gpu>();
-
 /** The window's GPU feature, made on first use. */
-export function gpuOf(ctx: Ctx): Gpu {
-  let gpu = windows.get(ctx);
-  if (gpu === undefined) {
-    gpu = { monitor: new GpuMonitor(ctx), dashboard: undefined };
-    windows.set(ctx, gpu);
-  }
-  return gpu;
-}
+export const gpuOf = perWindow((ctx): Gpu => ({ monitor: new GpuMonitor(ctx), dashboard: undefined }));
 
 function adopt(ctx: Ctx, gpu: Gpu, view: HostedWebview<FromDashboard, ToDashboard>): GpuDashboard {
   const dashboard = new GpuDashboard(ctx, gpu.monitor, view);

@@ -12,6 +12,7 @@ import type { OutputLine } from '../../../core/jobs/rankLogs';
 import type { JobService } from '../../../core/jobs/service';
 import { isSameProcess, killTree } from '../../../core/procTree';
 import type { Ctx } from '../ctx';
+import { DebouncedEvent } from '../debouncedEvent';
 import { launchCwd } from './format';
 
 /** How long the store must stay quiet before the view reads it again. */
@@ -20,10 +21,9 @@ const DEBOUNCE_MS = 150;
 export class JobsHub implements vscode.Disposable {
   private current: JobService;
   private watcher: FSWatcher | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly changes = new DebouncedEvent(DEBOUNCE_MS);
   /** Fires (debounced) when the job store changes, whoever changed it. */
-  readonly onDidChange = this.emitter.event;
+  readonly onDidChange = this.changes.event;
   private readonly configListener: vscode.Disposable;
 
   constructor(readonly ctx: Ctx) {
@@ -56,11 +56,7 @@ export class JobsHub implements vscode.Disposable {
 
   /** Tells the view to read the store again (soon, once). */
   changed(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.emitter.fire();
-    }, DEBOUNCE_MS);
+    this.changes.soon();
   }
 
   /** Local jobs still running under this window's supervision. */
@@ -115,9 +111,8 @@ export class JobsHub implements vscode.Disposable {
         .update(job.id, (j) => (isFinal(j.state) ? j : { ...j, state: 'CANCELLED', reason: 'the window that supervised it closed', endedAt }))
         .catch(() => undefined);
     }
-    if (this.timer !== undefined) clearTimeout(this.timer);
     this.watcher?.close();
     this.configListener.dispose();
-    this.emitter.dispose();
+    this.changes.dispose();
   }
 }

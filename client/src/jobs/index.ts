@@ -2,6 +2,7 @@
 // provider and the log documents. Commands reach it through jobsOf(ctx).
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { perWindow } from '../perWindow';
 import { JobsHub } from './hub';
 import { JobLogDocuments, LOG_SCHEME } from './logs';
 import { JobTaskProvider, TASK_KINDS } from './tasks';
@@ -12,18 +13,11 @@ export interface Jobs {
   readonly tree: JobsTree;
 }
 
-const windows = new WeakMap<Ctx, Jobs>();
-
 /** The window's jobs feature, made on first use. */
-export function jobsOf(ctx: Ctx): Jobs {
-  let jobs = windows.get(ctx);
-  if (jobs === undefined) {
-    const hub = new JobsHub(ctx);
-    jobs = { hub, tree: new JobsTree(hub) };
-    windows.set(ctx, jobs);
-  }
-  return jobs;
-}
+export const jobsOf = perWindow((ctx): Jobs => {
+  const hub = new JobsHub(ctx);
+  return { hub, tree: new JobsTree(hub) };
+});
 
 /** Registers the Jobs view, the task types and the log documents. */
 export function registerJobs(ctx: Ctx): vscode.Disposable {
@@ -44,5 +38,5 @@ export function registerJobs(ctx: Ctx): vscode.Disposable {
 
 /** Cancels the local jobs this window supervises (from deactivate, which the host waits for). */
 export async function shutdownJobs(ctx: Ctx): Promise<void> {
-  await windows.get(ctx)?.hub.shutdown();
+  await jobsOf.existing(ctx)?.hub.shutdown();
 }

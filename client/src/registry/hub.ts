@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { openRegistry, resolveRegistryRoot } from '../../../core/registry/root';
 import type { RegistryProvider } from '../../../core/registry/provider';
 import type { Ctx } from '../ctx';
+import { DebouncedEvent } from '../debouncedEvent';
 
 /** SecretStorage key of the MLflow server's bearer token. */
 export const TOKEN_KEY = 'mlops.registry.mlflowToken';
@@ -35,10 +36,9 @@ export function workspacePath(): string | undefined {
 export class RegistryHub implements vscode.Disposable {
   private provider: Promise<RegistryProvider> | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly changes = new DebouncedEvent(DEBOUNCE_MS);
   /** Fires (debounced) when the store or the settings change. */
-  readonly onDidChange = this.emitter.event;
+  readonly onDidChange = this.changes.event;
   private readonly listeners: vscode.Disposable[];
 
   constructor(readonly ctx: Ctx) {
@@ -97,17 +97,12 @@ export class RegistryHub implements vscode.Disposable {
 
   /** Tells the view to read the store again (soon, once). */
   changed(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.emitter.fire();
-    }, DEBOUNCE_MS);
+    this.changes.soon();
   }
 
   dispose(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
     this.watcher?.dispose();
-    this.emitter.dispose();
+    this.changes.dispose();
     for (const l of this.listeners) l.dispose();
   }
 }

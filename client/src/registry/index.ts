@@ -6,6 +6,7 @@ import type { RegistryModelsMethod, RegistryModelsParams, RegistryVersionHint } 
 import { deployableUri, modelFormat } from '../../../core/registry/deploy';
 import type { RegistryProvider } from '../../../core/registry/provider';
 import type { Ctx } from '../ctx';
+import { perWindow } from '../perWindow';
 import { RegistryHub } from './hub';
 import { RegistryTree, type RegistryNode } from './tree';
 
@@ -18,18 +19,11 @@ const REGISTRY_MODELS: RegistryModelsMethod = 'mlops/registryModels';
 /** At most this many models' versions go to the server (a large MLflow server is not read whole). */
 const MAX_MODELS = 200;
 
-const windows = new WeakMap<Ctx, Registry>();
-
 /** The window's registry feature, made on first use. */
-export function registryOf(ctx: Ctx): Registry {
-  let registry = windows.get(ctx);
-  if (registry === undefined) {
-    const hub = new RegistryHub(ctx);
-    registry = { hub, tree: new RegistryTree(hub) };
-    windows.set(ctx, registry);
-  }
-  return registry;
-}
+export const registryOf = perWindow((ctx): Registry => {
+  const hub = new RegistryHub(ctx);
+  return { hub, tree: new RegistryTree(hub) };
+});
 
 /** The versions of a registry as completion offers them; versions KServe cannot download are left out. */
 export async function versionHints(provider: RegistryProvider): Promise<RegistryVersionHint[]> {
