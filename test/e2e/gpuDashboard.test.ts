@@ -12,8 +12,8 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
-import { prepareProfile, startCodeServer, type RunningCodeServer } from '../../scripts/lib/codeServer.mjs';
-import { ROOT, SHOTS, e2eSkipReason, launchBrowser, openFile, openWorkbench, runPaletteCommand, screenshot, type Browser } from './harness';
+import { prepareProfile, type RunningCodeServer } from '../../scripts/lib/codeServer.mjs';
+import { ROOT, SHOTS, e2eSkipReason, openFile, openExtensionWorkbench, runPaletteCommand, screenshot, type Browser } from './harness';
 
 const STAND_IN = join(ROOT, 'test', 'fixtures', 'gpu', 'bin', 'nvidia-smi');
 const HOST = hostname();
@@ -44,15 +44,9 @@ describe('GPU dashboard: recorded samples, processes, status bar, pause, empty s
     writeSettings({ 'mlops.gpu.nvidiaSmiPath': STAND_IN, 'mlops.gpu.intervalMs': 200 });
     mkdirSync(folder);
     writeFileSync(join(folder, 'job.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: gpu-e2e\n');
-    server = await startCodeServer({
-      profile,
-      // No sampler is found or tried first: the nvidia-smi source is the one detected.
-      env: { MLOPS_STATE_DIR: join(work, 'state'), FAKE_SMI_GPUS: '2', MLOPS_GPU_SAMPLER: join(work, 'no-gpu-sampler') },
-      extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
-    });
-    browser = await launchBrowser();
-    const url = server.folderUrl(folder, [['extensionDevelopmentPath', server.remoteUri(ROOT)]]);
-    await openWorkbench(browser.page, url, 'job.yaml');
+    // No sampler is found or tried first: the nvidia-smi source is the one detected.
+    const env = { MLOPS_STATE_DIR: join(work, 'state'), FAKE_SMI_GPUS: '2', MLOPS_GPU_SAMPLER: join(work, 'no-gpu-sampler') };
+    ({ server, browser } = await openExtensionWorkbench({ profile, env, folder, firstEntry: 'job.yaml' }));
     // The extension is active (its commands are in the palette) once its status item shows.
     await openFile(browser.page, 'job.yaml');
     await browser.page.locator('.statusbar-item', { hasText: 'MLOps' }).first().waitFor({ timeout: 90_000 });

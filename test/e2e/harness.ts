@@ -1,9 +1,10 @@
 // Shared pieces of the e2e suites: tool checks, the browser, the workbench, screenshots.
+import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CODE_SERVER_ENTRY, NODE24, ROOT } from '../../scripts/lib/codeServer.mjs';
+import { CODE_SERVER_ENTRY, NODE24, ROOT, startCodeServer, type Profile, type RunningCodeServer } from '../../scripts/lib/codeServer.mjs';
 
 export { ROOT };
 export const CHROMIUM = process.env['MLOPS_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -54,6 +55,30 @@ export async function openWorkbench(page: Page, url: string, firstEntry: string)
   await page.goto(url);
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 90_000 });
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: firstEntry }).first().waitFor({ timeout: 90_000 });
+}
+
+/** code-server running the built extension of this checkout, and the browser on its workbench. */
+export interface ExtensionWorkbench {
+  readonly server: RunningCodeServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts code-server on `profile` with the extension of this checkout loaded as a development
+ * extension, opens `folder` in chromium, and resolves once the explorer lists `firstEntry`.
+ */
+export async function openExtensionWorkbench(options: { profile: Profile; env: Record<string, string>; folder: string; firstEntry: string }): Promise<ExtensionWorkbench> {
+  assert.ok(existsSync(join(ROOT, 'dist', 'extension.js')), 'build first: node scripts/build.mjs');
+  const server = await startCodeServer({
+    profile: options.profile,
+    env: options.env,
+    // The workbench loads a development extension (extensionDevelopmentPath) only with this option.
+    extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+  });
+  const browser = await launchBrowser();
+  const url = server.folderUrl(options.folder, [['extensionDevelopmentPath', server.remoteUri(ROOT)]]);
+  await openWorkbench(browser.page, url, options.firstEntry);
+  return { server, browser };
 }
 
 /**

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import type { JobRecord } from '../../protocol';
-import { prepareProfile, startCodeServer, type RunningCodeServer } from '../../scripts/lib/codeServer.mjs';
-import { ROOT, e2eSkipReason, launchBrowser, openFile, openWorkbench, runPaletteCommand, screenshot, type Browser } from './harness';
+import { prepareProfile, type RunningCodeServer } from '../../scripts/lib/codeServer.mjs';
+import { ROOT, e2eSkipReason, openFile, openExtensionWorkbench, runPaletteCommand, screenshot, type Browser } from './harness';
 
 const HELLO = 'hello ranks (MPI, 2 ranks)';
 const WAIT = 'wait (MPI, 2 ranks)';
@@ -73,18 +73,9 @@ describe('jobs: launch, follow and cancel MPI jobs (code-server, built extension
   let browser: Browser | undefined;
 
   before(async () => {
-    assert.ok(existsSync(join(ROOT, 'dist', 'extension.js')), 'build first: node scripts/build.mjs');
     work = mkdtempSync(join(tmpdir(), 'mlops-jobs-e2e-'));
     stateDir = join(work, 'state');
-    server = await startCodeServer({
-      profile: prepareProfile(join(work, 'profile')),
-      env: { MLOPS_STATE_DIR: stateDir },
-      // The workbench loads a development extension (extensionDevelopmentPath) only with this option.
-      extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
-    });
-    browser = await launchBrowser();
-    const url = server.folderUrl(join(ROOT, 'examples'), [['extensionDevelopmentPath', server.remoteUri(ROOT)]]);
-    await openWorkbench(browser.page, url, 'training');
+    ({ server, browser } = await openExtensionWorkbench({ profile: prepareProfile(join(work, 'profile')), env: { MLOPS_STATE_DIR: stateDir }, folder: join(ROOT, 'examples'), firstEntry: 'training' }));
   });
 
   after(async () => {

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { prepareProfile, startCodeServer, type RunningCodeServer } from '../../scripts/lib/codeServer.mjs';
+import { prepareProfile, type RunningCodeServer } from '../../scripts/lib/codeServer.mjs';
 import { mpiSkipReason } from '../helpers/mpi';
-import { ROOT, e2eSkipReason, launchBrowser, openFile, openWorkbench, runPaletteCommand, screenshot, type Browser } from './harness';
+import { ROOT, e2eSkipReason, openFile, openExtensionWorkbench, runPaletteCommand, screenshot, type Browser } from './harness';
 
 /** Picks the quick pick row that says `text`. */
 async function pick(page: Page, text: string): Promise<void> {
@@ -34,14 +34,10 @@ describe('native workloads: build, run, chart (code-server, built extension)', {
   let browser: Browser | undefined;
 
   before(async () => {
-    assert.ok(existsSync(join(ROOT, 'dist', 'extension.js')), 'build first: node scripts/build.mjs');
     work = mkdtempSync(join(tmpdir(), 'mlops-native-e2e-'));
     buildDir = join(work, 'native-build');
-    const profile = prepareProfile(join(work, 'profile'));
-    server = await startCodeServer({ profile, env: { MLOPS_STATE_DIR: join(work, 'state'), MLOPS_NATIVE_BUILD_DIR: buildDir }, extraArgs: ['--vscode-option', 'enable-smoke-test-driver'] });
-    browser = await launchBrowser();
-    const url = server.folderUrl(join(ROOT, 'examples'), [['extensionDevelopmentPath', server.remoteUri(ROOT)]]);
-    await openWorkbench(browser.page, url, 'training');
+    const env = { MLOPS_STATE_DIR: join(work, 'state'), MLOPS_NATIVE_BUILD_DIR: buildDir };
+    ({ server, browser } = await openExtensionWorkbench({ profile: prepareProfile(join(work, 'profile')), env, folder: join(ROOT, 'examples'), firstEntry: 'training' }));
     // The extension has loaded (its contributions are in the palette) once its status item shows.
     await openFile(browser.page, 'hello.sbatch');
     await browser.page.locator('.statusbar-item', { hasText: 'MLOps' }).first().waitFor({ timeout: 90_000 });
